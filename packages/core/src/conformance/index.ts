@@ -1,0 +1,3 @@
+/** Conformance suites (vitest) that every adapter package runs against itself. Needs `vitest` installed. */
+export { describeLlmConformance, type LlmConformanceOptions } from "./llm-conformance.js";
+export { describeTtsConformance, type TtsConformanceOptions } from "./tts-conformance.js";

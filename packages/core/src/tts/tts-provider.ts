@@ -1,0 +1,25 @@
+import type { AudioChunk, AudioFormat } from "./audio-chunk.js";
+import type { TtsRequest } from "./tts-request.js";
+
+/** A text-to-speech backend. Adapters implement this; the pipeline consumes it. */
+export interface TtsProvider {
+  /** Adapter id, e.g. `espeak`, `piper`. */
+  readonly id: string;
+  /** The voice in use, for display and metrics. */
+  readonly voice: string;
+  /** The PCM format every chunk from `synthesize` has. */
+  readonly format: AudioFormat;
+  /**
+   * `fragments`: audio arrives in several chunks while synthesis runs.
+   * `whole`: one chunk per request, once synthesis is done. The pipeline handles both.
+   */
+  readonly streaming: "fragments" | "whole";
+  /**
+   * Synthesizes `request.text`. Yields chunks in `format`. Empty or
+   * whitespace-only text yields no chunks. Throws a VoxpipeError on failure;
+   * ends promptly when `request.signal` fires.
+   */
+  synthesize(request: TtsRequest): AsyncIterable<AudioChunk>;
+  /** Frees sessions and sockets. Idempotent. */
+  dispose?(): Promise<void>;
+}
