@@ -1,0 +1,132 @@
+import type { RunMetrics, SegmentMetrics } from "./run-metrics.js";
+
+/** Collects a run's timings as events happen; `snapshot()` gives the RunMetrics. */
+export class MetricsRecorder {
+  private readonly startedAt = performance.now();
+  private ttftMs: number | null = null;
+  private lastTokenMs: number | null = null;
+  private firstSegmentMs: number | null = null;
+  private ttfaMs: number | null = null;
+  private chars = 0;
+  private reasoningChars = 0;
+  private readonly segments = new Map<number, SegmentMetrics>();
+  /** Playback cursor of a listener who started at the first audio. */
+  private playheadMs = 0;
+  private gapMs = 0;
+  private gaps = 0;
+  private audioMs = 0;
+  private error: RunMetrics["error"];
+  private aborted = false;
+
+  constructor(private readonly labels: { mode: RunMetrics["mode"]; llm: string; tts: string }) {}
+
+  /** Milliseconds since the run started. */
+  now(): number {
+    return performance.now() - this.startedAt;
+  }
+
+  text(chars: number): void {
+    const at = this.now();
+    this.ttftMs ??= at;
+    this.lastTokenMs = at;
+    this.chars += chars;
+  }
+
+  reasoning(chars: number): void {
+    this.reasoningChars += chars;
+  }
+
+  segmentCut(index: number, chars: number, backend: string): void {
+    const at = this.now();
+    this.firstSegmentMs ??= at;
+    this.segments.set(index, { index, chars, backend, cutAtMs: at, synthesisStartMs: at, firstAudioMs: null, synthesisMs: 0, audioMs: 0, realTimeFactor: null });
+  }
+
+  synthesisStarted(index: number, backend: string): void {
+    const segment = this.segments.get(index);
+    if (segment) {
+      segment.synthesisStartMs = this.now();
+      segment.backend = backend;
+    }
+  }
+
+  /** A chunk of audio was produced by the TTS (not yet delivered). */
+  audioProduced(index: number): void {
+    const segment = this.segments.get(index);
+    if (segment && segment.firstAudioMs === null) segment.firstAudioMs = this.now();
+  }
+
+  synthesisEnded(index: number, audioMs: number): void {
+    const segment = this.segments.get(index);
+    if (!segment) return;
+    segment.synthesisMs = this.now() - segment.synthesisStartMs;
+    segment.audioMs = audioMs;
+    segment.realTimeFactor = audioMs > 0 ? segment.synthesisMs / audioMs : null;
+  }
+
+  /** Audio was delivered to the consumer: advances the virtual listener and counts gaps. */
+  audioDelivered(durationMs: number): void {
+    const at = this.now();
+    if (this.ttfaMs === null) {
+      this.ttfaMs = at;
+      this.playheadMs = at;
+    } else if (at > this.playheadMs + 0.5) {
+      this.gapMs += at - this.playheadMs;
+      this.gaps++;
+      this.playheadMs = at;
+    }
+    this.playheadMs += durationMs;
+    this.audioMs += durationMs;
+  }
+
+  /** Audio produced but not yet heard by the virtual listener, in ms. */
+  bufferedAudioMs(): number {
+    return this.ttfaMs === null ? 0 : Math.max(0, this.playheadMs - this.now());
+  }
+
+  llmCharsPerSecond(): number | null {
+    if (this.ttftMs === null || this.lastTokenMs === null || this.lastTokenMs - this.ttftMs < 50) return null;
+    return (this.chars / (this.lastTokenMs - this.ttftMs)) * 1000;
+  }
+
+  ttsRealTimeFactor(): number | null {
+    let synthesis = 0;
+    let audio = 0;
+    for (const segment of this.segments.values()) {
+      if (segment.audioMs > 0) {
+        synthesis += segment.synthesisMs;
+        audio += segment.audioMs;
+      }
+    }
+    return audio > 0 ? synthesis / audio : null;
+  }
+
+  failed(error: { stage: string; code: string; message: string }): void {
+    this.error ??= error;
+  }
+
+  markAborted(): void {
+    this.aborted = true;
+  }
+
+  snapshot(): RunMetrics {
+    const segments = [...this.segments.values()].sort((a, b) => a.index - b.index);
+    return {
+      ...this.labels,
+      ttftMs: this.ttftMs,
+      firstSegmentMs: this.firstSegmentMs,
+      ttfaMs: this.ttfaMs,
+      totalMs: this.now(),
+      chars: this.chars,
+      reasoningChars: this.reasoningChars,
+      segments,
+      audioMs: this.audioMs,
+      gapMs: this.gapMs,
+      gaps: this.gaps,
+      realTimeFactor: this.ttsRealTimeFactor(),
+      llmCharsPerSecond: this.llmCharsPerSecond(),
+      ...(this.error ? { error: this.error } : {}),
+      aborted: this.aborted,
+    };
+  }
+}

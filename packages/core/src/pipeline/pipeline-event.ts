@@ -1,0 +1,37 @@
+import type { Stage } from "../errors/voxpipe-error.js";
+import type { RunMetrics } from "../metrics/run-metrics.js";
+import type { WordTiming } from "../tts/audio-chunk.js";
+
+/**
+ * What a pipeline run yields, in order. A run is any number of `text-delta`,
+ * `segment`, `audio` and `segment-end` events, then at most one `error`, then
+ * exactly one `finish` — unless the caller aborts, which ends the run at once
+ * with no further events. `atMs` is milliseconds since the run started.
+ */
+export type PipelineEvent =
+  /** Reply text as the LLM produced it (before markup stripping). */
+  | { type: "text-delta"; text: string; atMs: number }
+  /** A speakable segment was cut and sent to TTS. `isFinal` marks the reply's last segment when it is known to be last (cut after the LLM finished). */
+  | { type: "segment"; index: number; text: string; isFinal: boolean; atMs: number }
+  /** A piece of audio of one segment, in playback order. */
+  | {
+      type: "audio";
+      segmentIndex: number;
+      /** 0-based within the segment. */
+      fragmentIndex: number;
+      /** PCM floats in [-1, 1], interleaved. */
+      pcm: Float32Array;
+      sampleRate: number;
+      channels: number;
+      /** Word timings within this fragment, when the engine gave them (ms from the segment's start). */
+      words?: WordTiming[];
+      atMs: number;
+    }
+  /** All audio of a segment has been delivered. */
+  | { type: "segment-end"; segmentIndex: number; synthesisMs: number; audioMs: number; backend: string; atMs: number }
+  /** The run failed. Everything delivered before stays valid; `finish` follows. */
+  | { type: "error"; stage: Stage; code: string; message: string; retryable: boolean; atMs: number }
+  /** The run ended (normally or after an error); the metrics of the whole run. */
+  | { type: "finish"; metrics: RunMetrics; atMs: number };
+
+export type PipelineEventType = PipelineEvent["type"];

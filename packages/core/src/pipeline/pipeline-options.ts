@@ -1,0 +1,48 @@
+import type { Logger } from "../logging/logger.js";
+import type { LlmProvider } from "../llm/llm-provider.js";
+import type { LlmRequest } from "../llm/llm-request.js";
+import type { SegmenterOptions } from "../segmenter/segmenter-options.js";
+import type { TtsProvider } from "../tts/tts-provider.js";
+
+/** Re-cutting of audio into fixed-length fragments (the seed's RETURN_FRAGMENT / FRAGMENT_INTERVAL). */
+export interface FragmentOptions {
+  /** When false, the backend's own chunks pass through. */
+  enabled: boolean;
+  /** Fragment duration in ms. Default 300. */
+  intervalMs: number;
+}
+
+/** Time limits that turn a stalled backend into an error instead of silence. 0 or undefined = no limit. */
+export interface PipelineTimeouts {
+  /** Longest wait for the LLM's first text. */
+  llmFirstTokenMs?: number;
+  /** Longest gap between two LLM parts once text has started. */
+  llmIdleMs?: number;
+  /** Longest time one segment's synthesis may take. */
+  ttsSegmentMs?: number;
+}
+
+/** Everything one pipeline run needs. */
+export interface PipelineOptions {
+  llm: LlmProvider;
+  /** The TTS backend. */
+  tts: TtsProvider;
+  /** What to ask the LLM (its `signal` is ignored; pass `signal` below). */
+  request: Omit<LlmRequest, "signal">;
+  /** `streaming` speaks segments as they are cut; `whole` waits for the full reply and its full render (the baseline). Default `streaming`. */
+  mode?: "streaming" | "whole";
+  /** Segmenter options; `enabled: false` speaks the reply as one segment once it is complete. */
+  segmenter?: SegmenterOptions & { enabled?: boolean };
+  /** Segments synthesized at once. Default 2. Audio still comes out in segment order. */
+  ttsConcurrency?: number;
+  /** Fragment re-cutting. Default off. */
+  fragments?: FragmentOptions;
+  /** Audio that segments ahead of the one being delivered may hold, in ms. Default 30000. */
+  maxBufferedAudioMs?: number;
+  /** Events buffered for a consumer that is not reading (backpressure). Default 64. */
+  maxQueuedEvents?: number;
+  timeouts?: PipelineTimeouts;
+  /** Cancels the run: stops the LLM, every TTS call and every timer; no events follow. */
+  signal?: AbortSignal;
+  logger?: Logger;
+}

@@ -1,0 +1,186 @@
+import { VoxpipeError, isAbortError } from "../errors/voxpipe-error.js";
+import { silentLogger } from "../logging/logger.js";
+import { MetricsRecorder } from "../metrics/metrics-recorder.js";
+import { createSegmenter } from "../segmenter/create-segmenter.js";
+import type { Segment } from "../segmenter/segment.js";
+import { BoundedQueue } from "./bounded-queue.js";
+import { iterateWithLimits, timeoutError } from "./iterate-with-limits.js";
+import type { PipelineEvent } from "./pipeline-event.js";
+import type { PipelineOptions } from "./pipeline-options.js";
+import { TtsScheduler } from "./tts-scheduler.js";
+
+/**
+ * Runs LLM → segmenter → TTS and yields the run's events as they happen.
+ *
+ * In `streaming` mode each segment goes to TTS as soon as it is cut and its
+ * audio is yielded as soon as it is produced, in segment order. In `whole`
+ * mode the reply is collected first and spoken as one segment whose audio is
+ * released only when its synthesis is complete — the baseline to compare with.
+ *
+ * Stopping early (break, or `options.signal`) cancels the LLM, every TTS call
+ * and every timer; after an abort no further events are yielded.
+ */
+export async function* runPipeline(options: PipelineOptions): AsyncGenerator<PipelineEvent> {
+  const mode = options.mode ?? "streaming";
+  const controller = new AbortController();
+  const external = options.signal;
+  const onExternalAbort = (): void => controller.abort();
+  if (external?.aborted) return;
+  external?.addEventListener("abort", onExternalAbort, { once: true });
+
+  const metrics = new MetricsRecorder({ mode, llm: `${options.llm.id}:${options.llm.model}`, tts: `${options.tts.id}:${options.tts.voice}` });
+  const events = new BoundedQueue<PipelineEvent>(options.maxQueuedEvents ?? 64);
+  const emit = (event: PipelineEvent): Promise<void> => (controller.signal.aborted ? Promise.resolve() : events.push(event));
+  const driving = drive(options, mode, controller.signal, metrics, emit).finally(() => events.close());
+
+  let abortWake: (() => void) | undefined;
+  const aborted = new Promise<undefined>((resolve) => {
+    abortWake = () => resolve(undefined);
+    controller.signal.addEventListener("abort", abortWake, { once: true });
+  });
+  try {
+    for (;;) {
+      const event = await Promise.race([events.shift(), aborted]);
+      if (event === undefined || external?.aborted) return;
+      yield event;
+    }
+  } finally {
+    controller.abort();
+    events.cancel();
+    external?.removeEventListener("abort", onExternalAbort);
+    if (abortWake) controller.signal.removeEventListener("abort", abortWake);
+    await driving;
+  }
+}
+
+async function drive(
+  options: PipelineOptions,
+  mode: "streaming" | "whole",
+  signal: AbortSignal,
+  metrics: MetricsRecorder,
+  emit: (event: PipelineEvent) => Promise<void>,
+): Promise<void> {
+  const logger = options.logger ?? silentLogger;
+  const segmenterOptions = options.segmenter ?? {};
+  const segmentWhole = mode === "whole" || segmenterOptions.enabled === false;
+  const segmenter = createSegmenter(segmenterOptions);
+  // Stops every synthesis when the run is aborted or has failed.
+  const ttsController = new AbortController();
+  const stopTts = (): void => ttsController.abort();
+  signal.addEventListener("abort", stopTts, { once: true });
+  const scheduler = new TtsScheduler({
+    tts: options.tts,
+    concurrency: Math.max(1, options.ttsConcurrency ?? 2),
+    fragments: options.fragments,
+    maxBufferedAudioMs: options.maxBufferedAudioMs ?? 30_000,
+    segmentTimeoutMs: options.timeouts?.ttsSegmentMs,
+    holdUntilDone: mode === "whole",
+    signal: ttsController.signal,
+    metrics,
+    logger,
+    emit,
+    onSegmentEnd: () => {
+      const rates = { llmCharsPerSecond: metrics.llmCharsPerSecond(), ttsRealTimeFactor: metrics.ttsRealTimeFactor() };
+      segmenter.updateRates({
+        ...(rates.llmCharsPerSecond !== null ? { llmCharsPerSecond: rates.llmCharsPerSecond } : {}),
+        ...(rates.ttsRealTimeFactor !== null ? { ttsRealTimeFactor: rates.ttsRealTimeFactor } : {}),
+        bufferedAudioMs: metrics.bufferedAudioMs(),
+      });
+    },
+  });
+
+  let nextIndex = 0;
+  const schedule = async (segments: Segment[], final: boolean): Promise<void> => {
+    for (let i = 0; i < segments.length; i++) {
+      const segment = { index: nextIndex++, text: segments[i]?.text ?? "" };
+      const isFinal = final && i === segments.length - 1;
+      metrics.segmentCut(segment.index, [...segment.text].length, options.tts.id);
+      logger.info(`Segment ${segment.index} (len=${[...segment.text].length}): ${JSON.stringify(segment.text)}`);
+      await emit({ type: "segment", index: segment.index, text: segment.text, isFinal, atMs: metrics.now() });
+      scheduler.add(segment, isFinal);
+    }
+  };
+
+  let failure: VoxpipeError | undefined;
+  const fail = (error: VoxpipeError): void => {
+    failure ??= error;
+  };
+  const delivering = scheduler.deliver().catch((error: unknown) => {
+    if (!isAbortError(error)) fail(VoxpipeError.from(error, "tts"));
+  });
+
+  // A TTS failure stops the LLM too: nothing more can be spoken in order.
+  const llmController = new AbortController();
+  const stopLlm = (): void => llmController.abort();
+  signal.addEventListener("abort", stopLlm, { once: true });
+  void delivering.then(() => {
+    if (failure) {
+      llmController.abort();
+      ttsController.abort();
+    }
+  });
+
+  let reply = "";
+  let sawText = false;
+  const timeouts = options.timeouts ?? {};
+  try {
+    const parts = iterateWithLimits(options.llm.stream({ ...options.request, signal: llmController.signal }), llmController.signal, "llm", () => {
+      const ms = sawText ? timeouts.llmIdleMs : timeouts.llmFirstTokenMs;
+      if (!ms) return undefined;
+      return sawText
+        ? { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent nothing for ${ms} ms mid-reply (timeouts.llmIdleMs).`) }
+        : { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent no text within ${ms} ms (timeouts.llmFirstTokenMs).`) };
+    });
+    for await (const part of parts) {
+      if (part.type === "text-delta") {
+        if (!part.text) continue;
+        sawText = true;
+        metrics.text(part.text.length);
+        await emit({ type: "text-delta", text: part.text, atMs: metrics.now() });
+        if (segmentWhole) reply += part.text;
+        else await schedule(segmenter.push(part.text), false);
+      } else if (part.type === "reasoning-delta") {
+        metrics.reasoning(part.text.length);
+      } else if (part.type === "error") {
+        fail(VoxpipeError.from(part.error, "llm"));
+        break;
+      } else {
+        break;
+      }
+    }
+  } catch (error) {
+    if (!isAbortError(error)) fail(VoxpipeError.from(error, "llm", "llm-failed"));
+  } finally {
+    signal.removeEventListener("abort", stopLlm);
+  }
+
+  if (!signal.aborted && !failure) {
+    if (segmentWhole) {
+      const wholeSegmenter = createSegmenter({ ...segmenterOptions, maxLength: Number.MAX_SAFE_INTEGER });
+      const text = [...wholeSegmenter.push(reply), ...wholeSegmenter.end()].map((s) => s.text).join(" ");
+      if (text) await schedule([{ index: 0, text }], true);
+    } else {
+      await schedule(segmenter.end(), true);
+    }
+  }
+  scheduler.close();
+  await delivering;
+  ttsController.abort();
+  signal.removeEventListener("abort", stopTts);
+
+  if (signal.aborted) {
+    metrics.markAborted();
+    return;
+  }
+  if (failure) {
+    metrics.failed({ stage: failure.stage, code: failure.code, message: failure.message });
+    logger.error(`${failure.stage} failed: ${failure.message}`);
+    await emit({ type: "error", stage: failure.stage, code: failure.code, message: failure.message, retryable: failure.retryable, atMs: metrics.now() });
+  }
+  const snapshot = metrics.snapshot();
+  logger.info(
+    `Run done: ttfa=${snapshot.ttfaMs?.toFixed(0) ?? "-"} ms, ${snapshot.segments.length} segments, ${(snapshot.audioMs / 1000).toFixed(2)} s audio, gap ${snapshot.gapMs.toFixed(0)} ms`,
+  );
+  await emit({ type: "finish", metrics: snapshot, atMs: metrics.now() });
+}
+

@@ -1,0 +1,50 @@
+import type { VoxpipeError } from "../errors/voxpipe-error.js";
+import type { Segment } from "../segmenter/segment.js";
+import type { AudioChunk } from "../tts/audio-chunk.js";
+
+/** One segment's synthesis: the audio it has produced and not yet delivered, and how it ended. */
+export class SegmentJob {
+  readonly chunks: AudioChunk[] = [];
+  /** Audio held in `chunks`, in ms. */
+  queuedMs = 0;
+  /** All audio produced, in ms. */
+  producedMs = 0;
+  done = false;
+  error: VoxpipeError | undefined;
+  private wake: (() => void) | undefined;
+  private resolveEnded!: () => void;
+  /** Resolves when synthesis has ended, successfully or not. */
+  readonly ended = new Promise<void>((resolve) => {
+    this.resolveEnded = resolve;
+  });
+
+  constructor(readonly segment: Segment, readonly isFinal: boolean) {}
+
+  push(chunk: AudioChunk, durationMs: number): void {
+    this.chunks.push(chunk);
+    this.queuedMs += durationMs;
+    this.producedMs += durationMs;
+    this.notify();
+  }
+
+  finish(error?: VoxpipeError): void {
+    this.done = true;
+    this.error = error;
+    this.notify();
+    this.resolveEnded();
+  }
+
+  /** Resolves when a chunk arrives or the job ends. */
+  changed(): Promise<void> {
+    if (this.chunks.length > 0 || this.done) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}

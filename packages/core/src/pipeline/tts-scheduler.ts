@@ -1,0 +1,211 @@
+import { VoxpipeError, isAbortError } from "../errors/voxpipe-error.js";
+import type { Logger } from "../logging/logger.js";
+import type { MetricsRecorder } from "../metrics/metrics-recorder.js";
+import type { Segment } from "../segmenter/segment.js";
+import { audioDurationMs, type AudioChunk } from "../tts/audio-chunk.js";
+import type { TtsProvider } from "../tts/tts-provider.js";
+import { Fragmenter } from "../audio/fragmenter.js";
+import { resampleLinear } from "../audio/resample.js";
+import { iterateWithLimits, timeoutError } from "./iterate-with-limits.js";
+import type { PipelineEvent } from "./pipeline-event.js";
+import type { FragmentOptions } from "./pipeline-options.js";
+import { SegmentJob } from "./segment-job.js";
+import { SignalBoard } from "./signal-board.js";
+
+export interface TtsSchedulerOptions {
+  tts: TtsProvider;
+  concurrency: number;
+  fragments: FragmentOptions | undefined;
+  maxBufferedAudioMs: number;
+  segmentTimeoutMs: number | undefined;
+  /** Hold each segment's audio until its synthesis is complete (whole-reply mode). */
+  holdUntilDone: boolean;
+  signal: AbortSignal;
+  metrics: MetricsRecorder;
+  logger: Logger;
+  emit: (event: PipelineEvent) => Promise<void>;
+  onSegmentEnd: () => void;
+}
+
+/** Audio the segment being delivered may hold ahead of the consumer, in ms. */
+const HEAD_QUEUE_MS = 2000;
+
+/**
+ * Synthesizes up to `concurrency` segments at once and delivers their audio
+ * strictly in segment order. Segments ahead of the one being delivered hold at
+ * most `maxBufferedAudioMs` of audio between them; the one being delivered is
+ * paced by the consumer. `deliver()` resolves when every added segment has been
+ * delivered, or rejects with the first synthesis failure.
+ */
+export class TtsScheduler {
+  private readonly jobs: SegmentJob[] = [];
+  private nextToStart = 0;
+  private running = 0;
+  private head = 0;
+  private closed = false;
+  private readonly changes = new SignalBoard();
+  private warnedFormat = false;
+
+  constructor(private readonly options: TtsSchedulerOptions) {}
+
+  add(segment: Segment, isFinal: boolean): void {
+    this.jobs.push(new SegmentJob(segment, isFinal));
+    this.startMore();
+    this.changes.notify();
+  }
+
+  /** No more segments will be added. */
+  close(): void {
+    this.closed = true;
+    this.changes.notify();
+  }
+
+  /** Delivers audio in order until all segments are done. Rejects with the first failure. */
+  async deliver(): Promise<void> {
+    const { emit, metrics, signal, logger } = this.options;
+    const wake = (): void => this.changes.notify();
+    signal.addEventListener("abort", wake, { once: true });
+    try {
+      await this.deliverAll(emit, metrics, signal, logger);
+    } finally {
+      signal.removeEventListener("abort", wake);
+    }
+  }
+
+  private async deliverAll(emit: TtsSchedulerOptions["emit"], metrics: MetricsRecorder, signal: AbortSignal, logger: Logger): Promise<void> {
+    for (this.head = 0; ; this.head++) {
+      this.changes.notify();
+      while (this.head >= this.jobs.length && !this.closed && !signal.aborted) await this.changes.wait();
+      const job = this.jobs[this.head];
+      if (!job || signal.aborted) return;
+      logger.debug(`Processing segment ${job.segment.index} (len=${[...job.segment.text].length})`);
+      const fragmenter = this.options.fragments?.enabled ? new Fragmenter(this.options.fragments.intervalMs) : undefined;
+      let fragmentIndex = 0;
+      const started = performance.now();
+      const send = async (chunk: AudioChunk): Promise<void> => {
+        metrics.audioDelivered(audioDurationMs(chunk));
+        await emit({
+          type: "audio",
+          segmentIndex: job.segment.index,
+          fragmentIndex: fragmentIndex++,
+          pcm: chunk.pcm,
+          sampleRate: chunk.sampleRate,
+          channels: chunk.channels,
+          ...(chunk.words ? { words: chunk.words } : {}),
+          atMs: metrics.now(),
+        });
+      };
+      for (;;) {
+        await job.changed();
+        if (signal.aborted) return;
+        if (this.options.holdUntilDone) await job.ended;
+        if (signal.aborted) return;
+        const chunk = job.chunks.shift();
+        if (chunk) {
+          job.queuedMs -= audioDurationMs(chunk);
+          this.changes.notify();
+          if (fragmenter) for (const fragment of fragmenter.push(chunk)) await send(fragment);
+          else await send(chunk);
+          continue;
+        }
+        if (job.done) break;
+      }
+      if (fragmenter) for (const fragment of fragmenter.flush()) await send(fragment);
+      if (job.error) throw job.error;
+      logger.debug(`Streamed ${fragmentIndex} fragments in ${((performance.now() - started) / 1000).toFixed(3)}s`);
+      const segmentMetrics = metrics.snapshot().segments.find((s) => s.index === job.segment.index);
+      await emit({
+        type: "segment-end",
+        segmentIndex: job.segment.index,
+        synthesisMs: segmentMetrics?.synthesisMs ?? 0,
+        audioMs: job.producedMs,
+        backend: this.options.tts.id,
+        atMs: metrics.now(),
+      });
+      this.options.onSegmentEnd();
+    }
+  }
+
+  private startMore(): void {
+    while (this.running < this.options.concurrency && this.nextToStart < this.jobs.length) {
+      const job = this.jobs[this.nextToStart++];
+      if (!job) break;
+      this.running++;
+      void this.synthesize(job).finally(() => {
+        this.running--;
+        this.startMore();
+        this.changes.notify();
+      });
+    }
+  }
+
+  private async synthesize(job: SegmentJob): Promise<void> {
+    const { tts, metrics, signal } = this.options;
+    const index = job.segment.index;
+    metrics.synthesisStarted(index, tts.id);
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    const timeoutMs = this.options.segmentTimeoutMs;
+    const deadline = timeoutMs ? performance.now() + timeoutMs : undefined;
+    try {
+      const chunks = iterateWithLimits(tts.synthesize({ text: job.segment.text, signal: controller.signal }), controller.signal, "tts", () =>
+        deadline === undefined
+          ? undefined
+          : { ms: Math.max(1, deadline - performance.now()), error: () => timeoutError("tts", "tts-timeout", `TTS backend ${tts.id} took longer than ${timeoutMs} ms (timeouts.ttsSegmentMs) to synthesize segment ${index}.`) },
+      );
+      for await (const raw of chunks) {
+        const chunk = this.conform(raw);
+        if (chunk.pcm.length === 0) continue;
+        metrics.audioProduced(index);
+        job.push(chunk, audioDurationMs(chunk));
+        while (!signal.aborted && this.mustWait(job)) await this.changes.wait();
+      }
+      if (job.producedMs === 0 && job.segment.text.trim().length > 0) {
+        throw new VoxpipeError({ code: "tts-no-audio", stage: "tts", message: `TTS backend ${tts.id} returned no audio for segment ${index} ("${job.segment.text.slice(0, 40)}").` });
+      }
+      metrics.synthesisEnded(index, job.producedMs);
+      job.finish();
+    } catch (error) {
+      controller.abort();
+      metrics.synthesisEnded(index, job.producedMs);
+      job.finish(isAbortError(error) && signal.aborted ? undefined : VoxpipeError.from(error, "tts", "tts-failed"));
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** Backpressure: the job being delivered is paced by the consumer; jobs ahead share a budget. */
+  private mustWait(job: SegmentJob): boolean {
+    const isHead = this.jobs[this.head] === job;
+    if (isHead) return job.queuedMs > HEAD_QUEUE_MS && !this.options.holdUntilDone;
+    let ahead = 0;
+    for (let i = this.head + 1; i < this.jobs.length; i++) ahead += this.jobs[i]?.queuedMs ?? 0;
+    return ahead > this.options.maxBufferedAudioMs;
+  }
+
+  /** Keeps the run in the declared format: a chunk in another rate or layout is converted (and warned about once). */
+  private conform(chunk: AudioChunk): AudioChunk {
+    const format = this.options.tts.format;
+    if (chunk.sampleRate === format.sampleRate && chunk.channels === format.channels) return chunk;
+    if (!this.warnedFormat) {
+      this.warnedFormat = true;
+      this.options.logger.warn(`TTS backend ${this.options.tts.id} declared ${format.sampleRate} Hz × ${format.channels} but sent ${chunk.sampleRate} Hz × ${chunk.channels}; converting.`);
+    }
+    let pcm = chunk.pcm;
+    if (chunk.channels !== format.channels) pcm = remix(pcm, chunk.channels, format.channels);
+    pcm = resampleLinear(pcm, format.channels, chunk.sampleRate, format.sampleRate);
+    return { pcm, sampleRate: format.sampleRate, channels: format.channels, ...(chunk.words ? { words: chunk.words } : {}) };
+  }
+}
+
+function remix(pcm: Float32Array, from: number, to: number): Float32Array {
+  const frames = pcm.length / from;
+  const out = new Float32Array(frames * to);
+  for (let f = 0; f < frames; f++) {
+    let sum = 0;
+    for (let c = 0; c < from; c++) sum += pcm[f * from + c] ?? 0;
+    for (let c = 0; c < to; c++) out[f * to + c] = sum / from;
+  }
+  return out;
+}
