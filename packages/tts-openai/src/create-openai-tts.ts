@@ -1,0 +1,143 @@
+import OpenAI from "openai";
+import { AbortError, VoxpipeError, throwIfAborted } from "@voxpipe/core";
+import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
+import { withNormalizedErrorBodies } from "./normalize-error-body.js";
+import { toTtsError } from "./openai-tts-errors.js";
+import { OPENAI_DEFAULT_BASE_URL, openAiTtsOptionsSchema, type OpenAiTtsOptionsInput } from "./openai-tts-options.js";
+import { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
+import { RequestWatchdog } from "./request-watchdog.js";
+import { splitInput } from "./split-input.js";
+
+/** Where the factory reads the environment and reports progress; both optional outside a config. */
+export type OpenAiTtsContext = Partial<Pick<AdapterContext, "env" | "log">>;
+
+/** Sent as the bearer token to servers that need no key, because the SDK insists on one. */
+const NO_KEY = "no-key";
+
+/**
+ * Creates a TTS provider that speaks through OpenAI's `/audio/speech` endpoint
+ * (or a compatible server) and streams its raw `pcm` output as it arrives.
+ * Reads OPENAI_API_KEY / OPENAI_BASE_URL from `context.env` only.
+ */
+export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: OpenAiTtsContext = {}): TtsProvider {
+  const options = openAiTtsOptionsSchema.parse(input);
+  const env = context.env ?? {};
+  const log = context.log ?? (() => {});
+  const baseURL = (options.baseURL ?? env["OPENAI_BASE_URL"] ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const apiKey = options.apiKey ?? env["OPENAI_API_KEY"];
+  const url = `${baseURL}/audio/speech`;
+  if (!apiKey && new URL(baseURL).hostname === "api.openai.com") {
+    throw new VoxpipeError({
+      code: "tts-auth",
+      stage: "tts",
+      message: `tts-openai: no API key for ${baseURL}. Set \`apiKey\` in the tts options or the OPENAI_API_KEY environment variable (or point \`baseURL\` at a server that needs none).`,
+    });
+  }
+  const format = { sampleRate: options.sampleRate, channels: 1 };
+  const active = new Set<AbortController>();
+  let client: OpenAI | undefined;
+
+  const getClient = (): OpenAI => {
+    client ??= new OpenAI({
+      apiKey: apiKey ?? NO_KEY,
+      baseURL,
+      organization: null,
+      project: null,
+      webhookSecret: null,
+      maxRetries: 0,
+      // Our watchdog owns timing; the SDK's timeout (which only covers the headers) is a backstop.
+      timeout: options.firstByteTimeoutMs * 2,
+      defaultHeaders: options.headers,
+      fetch: withNormalizedErrorBodies(globalThis.fetch),
+      logLevel: "off",
+    });
+    return client;
+  };
+
+  async function* speak(text: string, request: TtsRequest): AsyncGenerator<AudioChunk> {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    request.signal?.addEventListener("abort", onAbort, { once: true });
+    active.add(controller);
+    const watchdog = new RequestWatchdog(controller);
+    let bytesReceived = 0;
+    const fail = (error: unknown): VoxpipeError =>
+      toTtsError(error, {
+        url,
+        apiKey,
+        aborted: request.signal?.aborted === true || (controller.signal.aborted && !watchdog.fired),
+        deadline: watchdog.fired,
+        firstByteTimeoutMs: options.firstByteTimeoutMs,
+        timeoutMs: options.timeoutMs,
+        bytesReceived,
+      });
+    const speed = Math.min(4, Math.max(0.25, options.speed * (request.speed ?? 1)));
+    const voice = request.voice ?? options.voice;
+    log("debug", `tts-openai: ${url} model=${options.model} voice=${voice} speed=${speed} chars=${text.length}`);
+    watchdog.arm("first-byte", options.firstByteTimeoutMs);
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    try {
+      let response: Response;
+      try {
+        response = await getClient().audio.speech.create(
+          {
+            model: options.model,
+            voice,
+            input: text,
+            response_format: "pcm",
+            speed,
+            ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
+          },
+          { signal: controller.signal },
+        );
+      } catch (error) {
+        throw fail(error);
+      }
+      if (!response.body) return;
+      reader = response.body.getReader();
+      const decoder = new Pcm16StreamDecoder();
+      for (;;) {
+        let result: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          throw fail(error);
+        }
+        if (result.done) break;
+        watchdog.disarm();
+        bytesReceived += result.value.byteLength;
+        const pcm = decoder.push(result.value);
+        if (pcm.length > 0) yield { pcm, ...format };
+        throwIfAborted(request.signal, "tts");
+        watchdog.arm("stall", options.timeoutMs);
+      }
+      if (decoder.pendingBytes > 0) log("warn", `tts-openai: ${url} sent an odd number of PCM bytes; dropped the last byte.`);
+    } finally {
+      watchdog.disarm();
+      request.signal?.removeEventListener("abort", onAbort);
+      active.delete(controller);
+      if (reader) {
+        // Ends the connection when the consumer stopped early or a failure left the body unread.
+        controller.abort();
+        await reader.cancel().catch(() => {});
+      }
+    }
+  }
+
+  return {
+    id: "openai",
+    voice: options.voice,
+    format,
+    streaming: "fragments",
+    async *synthesize(request: TtsRequest): AsyncGenerator<AudioChunk> {
+      if (!request.text.trim()) return;
+      if (request.signal?.aborted) throw new AbortError("tts", `Speech request to ${url} was aborted before it started.`);
+      for (const piece of splitInput(request.text, options.maxInputChars)) yield* speak(piece, request);
+    },
+    async dispose(): Promise<void> {
+      for (const controller of active) controller.abort();
+      active.clear();
+      client = undefined;
+    },
+  };
+}

@@ -1,0 +1,299 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { VoxpipeError, type AudioChunk, type TtsProvider } from "@voxpipe/core";
+import adapter, { createOpenAiTts, openAiTtsOptionsSchema, type OpenAiTtsOptionsInput } from "./index.js";
+import { startFakeSpeechServer, type FakeSpeechServer, type FakeSpeechServerOptions } from "./__fixtures__/fake-speech-server.js";
+
+const KEY = "sk-test-secret-key-0123456789";
+let server: FakeSpeechServer | undefined;
+let provider: TtsProvider | undefined;
+
+afterEach(async () => {
+  await provider?.dispose?.();
+  await server?.close();
+  provider = undefined;
+  server = undefined;
+});
+
+async function setUp(serverOptions: FakeSpeechServerOptions = {}, options: OpenAiTtsOptionsInput = {}, logs: string[] = []) {
+  server = await startFakeSpeechServer(serverOptions);
+  provider = createOpenAiTts({ baseURL: server.baseURL, apiKey: KEY, ...options }, { log: (_level, message) => logs.push(message) });
+  return { server, provider };
+}
+
+async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
+  const chunks: AudioChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+async function failure(stream: AsyncIterable<AudioChunk>, received: AudioChunk[] = []): Promise<VoxpipeError> {
+  try {
+    for await (const chunk of stream) received.push(chunk);
+  } catch (error) {
+    expect(VoxpipeError.isInstance(error)).toBe(true);
+    return error as VoxpipeError;
+  }
+  throw new Error("expected the synthesis to fail");
+}
+
+const frames = (chunks: AudioChunk[]): number => chunks.reduce((n, c) => n + c.pcm.length, 0);
+const noKeyIn = (error: unknown): void => {
+  expect(inspect(error, { depth: 10 })).not.toContain(KEY);
+  expect(JSON.stringify(error)).not.toContain(KEY);
+};
+
+describe("tts-openai against a local speech server", () => {
+  it("sends the OpenAI speech request and streams PCM in several chunks", async () => {
+    const { server, provider } = await setUp({}, { model: "tts-1", voice: "nova", speed: 1.5, instructions: "Calm.", headers: { "x-route": "a" } });
+    const text = "Hello there. How are you today?";
+    const chunks = await collect(provider.synthesize({ text, speed: 2 }));
+    expect(server.requests).toHaveLength(1);
+    const request = server.requests[0]!;
+    expect(request.method).toBe("POST");
+    expect(request.path).toBe("/v1/audio/speech");
+    expect(request.body).toEqual({ model: "tts-1", voice: "nova", input: text, response_format: "pcm", speed: 3, instructions: "Calm." });
+    expect(request.headers["authorization"]).toBe(`Bearer ${KEY}`);
+    expect(request.headers["x-route"]).toBe("a");
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(provider.format).toEqual({ sampleRate: 24000, channels: 1 });
+    expect(provider.streaming).toBe("fragments");
+    // 60 ms per character at speed 3, 24 kHz
+    expect(frames(chunks)).toBe(Math.round(((text.length * 60) / 3 / 1000) * 24000));
+  });
+
+  it("decodes the same samples whatever the network chunk size (odd boundaries)", async () => {
+    const sizes = [1, 3, 4801, 65535];
+    const results: Float32Array[] = [];
+    for (const chunkBytes of sizes) {
+      const { provider } = await setUp({ behave: () => ({ chunkBytes, chunkDelayMs: 0 }) });
+      const chunks = await collect(provider.synthesize({ text: "Odd bytes." }));
+      const all = new Float32Array(frames(chunks));
+      let at = 0;
+      for (const c of chunks) all.set(c.pcm, (at += c.pcm.length) - c.pcm.length);
+      results.push(all);
+      await provider.dispose?.();
+      await server?.close();
+      server = undefined;
+    }
+    for (const result of results.slice(1)) expect(result).toEqual(results[0]);
+    expect(results[0]!.some((s) => Math.abs(s) > 0.2)).toBe(true);
+  });
+
+  it("takes request.voice over the option and clamps speed to 0.25–4", async () => {
+    const { server, provider } = await setUp({}, { speed: 4 });
+    await collect(provider.synthesize({ text: "Hi.", voice: "coral", speed: 3 }));
+    expect(server.requests[0]!.body).toMatchObject({ voice: "coral", speed: 4, model: "gpt-4o-mini-tts" });
+    expect(server.requests[0]!.body).not.toHaveProperty("instructions");
+  });
+
+  it("splits input longer than maxInputChars into ordered requests", async () => {
+    const { server, provider } = await setUp({}, { maxInputChars: 40 });
+    const text = "First sentence is here. Second one follows it. Third closes.";
+    const chunks = await collect(provider.synthesize({ text }));
+    const inputs = server.requests.map((r) => String(r.body["input"]));
+    expect(inputs.length).toBeGreaterThan(1);
+    expect(inputs.join(" ")).toBe(text);
+    expect(frames(chunks)).toBe(inputs.reduce((n, input) => n + Math.round(((input.length * 60) / 1000) * 24000), 0));
+  });
+
+  it("sends no request for empty text", async () => {
+    const { server, provider } = await setUp();
+    expect(await collect(provider.synthesize({ text: " \n " }))).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("maps 400 to tts-bad-request with the server's message", async () => {
+    const { provider } = await setUp({
+      behave: () => ({ status: 400, errorBody: { error: { message: "Input should be a valid speed", type: "invalid_request_error", param: "speed", code: null } } }),
+    });
+    const error = await failure(provider.synthesize({ text: "Hi." }));
+    expect(error.code).toBe("tts-bad-request");
+    expect(error.stage).toBe("tts");
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain("Input should be a valid speed");
+    expect(error.message).toContain(`${server!.baseURL}/audio/speech`);
+  });
+
+  it("reads a FastAPI-style error body (Kokoro-FastAPI's `detail`) too", async () => {
+    const { provider } = await setUp({
+      behave: () => ({ status: 400, errorBody: { detail: { error: "validation_error", message: "Voice 'zz' not found", type: "invalid_request_error" } } }),
+    });
+    const error = await failure(provider.synthesize({ text: "Hi." }));
+    expect(error.code).toBe("tts-bad-request");
+    expect(error.message).toContain("Voice 'zz' not found");
+  });
+
+  it("maps 401 and 403 to tts-auth and never shows the key, even when the server echoes it", async () => {
+    for (const status of [401, 403]) {
+      const logs: string[] = [];
+      const { provider } = await setUp({ behave: () => ({ status, errorBody: { error: { message: `Incorrect API key provided: ${KEY}.`, code: "invalid_api_key" } } }) }, {}, logs);
+      const error = await failure(provider.synthesize({ text: "Hi." }));
+      expect(error.code).toBe("tts-auth");
+      expect(error.message).toContain("[redacted]");
+      expect(error.message).toContain("apiKey");
+      noKeyIn(error);
+      expect(logs.join("\n")).not.toContain(KEY);
+      await provider.dispose?.();
+      await server?.close();
+      server = undefined;
+    }
+  });
+
+  it("maps 429 to tts-rate-limited with retryAfterMs", async () => {
+    const { provider } = await setUp({ behave: () => ({ status: 429, headers: { "retry-after": "2" }, errorBody: { error: { message: "Rate limit reached", type: "requests" } } }) });
+    const error = await failure(provider.synthesize({ text: "Hi." }));
+    expect(error.code).toBe("tts-rate-limited");
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBe(2000);
+    expect(error.message).toContain("Rate limit reached");
+  });
+
+  it("maps 5xx to a retryable tts-server-error, and makes exactly one request (no SDK retries)", async () => {
+    const { server, provider } = await setUp({ behave: () => ({ status: 503, errorBody: "upstream overloaded" }) });
+    const error = await failure(provider.synthesize({ text: "Hi." }));
+    expect(error.code).toBe("tts-server-error");
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain("503");
+    expect(error.message).toContain("upstream overloaded");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("reports a drop mid-body as tts-stream-dropped after yielding the audio before it", async () => {
+    const { provider } = await setUp({ behave: () => ({ dropAfterBytes: 20_000 }) });
+    const received: AudioChunk[] = [];
+    const error = await failure(provider.synthesize({ text: "A fairly long sentence to speak. ".repeat(4) }), received);
+    expect(error.code).toBe("tts-stream-dropped");
+    expect(error.retryable).toBe(true);
+    expect(frames(received)).toBe(10_000);
+    expect(error.message).toContain("20000 bytes");
+  });
+
+  it("times out a slow first byte, before and after the headers", async () => {
+    for (const behaviour of [{ delayHeadersMs: 3000 }, { delayFirstByteMs: 3000 }]) {
+      const { provider } = await setUp({ behave: () => behaviour }, { firstByteTimeoutMs: 200 });
+      const started = performance.now();
+      const error = await failure(provider.synthesize({ text: "Hi." }));
+      expect(error.code).toBe("tts-timeout");
+      expect(error.retryable).toBe(true);
+      expect(error.message).toContain("firstByteTimeoutMs");
+      expect(performance.now() - started).toBeLessThan(2500);
+      await provider.dispose?.();
+      await server?.close();
+      server = undefined;
+    }
+  });
+
+  it("times out a stream that stalls after audio started (timeoutMs)", async () => {
+    const { server, provider } = await setUp({ behave: () => ({ stallAfterBytes: 9601 }) }, { timeoutMs: 200 });
+    const received: AudioChunk[] = [];
+    const error = await failure(provider.synthesize({ text: "Hello there, a longer sentence." }), received);
+    expect(error.code).toBe("tts-timeout");
+    expect(error.message).toContain("timeoutMs");
+    expect(frames(received)).toBe(4800);
+    await server.requests[0]!.ended;
+    expect(server.requests[0]!.closedByClient).toBe(true);
+  });
+
+  it("does not time out while the consumer is slow (backpressure is not a stall)", async () => {
+    const { provider } = await setUp({ behave: () => ({ chunkBytes: 48_000 }) }, { timeoutMs: 150 });
+    let count = 0;
+    for await (const _chunk of provider.synthesize({ text: "Slow consumer test sentence." })) {
+      count++;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(count).toBeGreaterThan(1);
+  });
+
+  it("closes the connection on abort mid-stream", async () => {
+    const { server, provider } = await setUp({ behave: () => ({ chunkDelayMs: 20 }) });
+    const controller = new AbortController();
+    let chunks = 0;
+    let caught: unknown;
+    try {
+      for await (const _chunk of provider.synthesize({ text: "Long text to abort. ".repeat(20), signal: controller.signal })) {
+        if (++chunks === 2) controller.abort();
+      }
+    } catch (error) {
+      caught = error;
+    }
+    expect(VoxpipeError.isInstance(caught) && caught.code).toBe("aborted");
+    await server.requests[0]!.ended;
+    expect(server.requests[0]!.closedByClient).toBe(true);
+    expect(server.requests[0]!.bytesSent).toBeLessThan(Math.round(((400 * 60) / 1000) * 24000) * 2);
+  });
+
+  it("closes the connection when the consumer stops early, and on abort before the first byte", async () => {
+    const { server, provider } = await setUp({ behave: (_body, index) => (index === 1 ? { delayFirstByteMs: 5000 } : { chunkDelayMs: 20 }) });
+    for await (const _chunk of provider.synthesize({ text: "Stop after one chunk. ".repeat(10) })) break;
+    await server.requests[0]!.ended;
+    expect(server.requests[0]!.closedByClient).toBe(true);
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    const error = await failure(provider.synthesize({ text: "Never arrives.", signal: controller.signal }));
+    expect(error.code).toBe("aborted");
+    expect(performance.now() - started).toBeLessThan(1500);
+    await server.requests[1]!.ended;
+    expect(server.requests[1]!.closedByClient).toBe(true);
+  });
+
+  it("names the URL when the server is unreachable", async () => {
+    const closed = await startFakeSpeechServer();
+    const baseURL = closed.baseURL;
+    await closed.close();
+    provider = createOpenAiTts({ baseURL, apiKey: KEY });
+    const error = await failure(provider.synthesize({ text: "Hi." }));
+    expect(error.code).toBe("tts-unreachable");
+    expect(error.message).toContain(`${baseURL}/audio/speech`);
+    expect(error.message).toContain("baseURL");
+    noKeyIn(error);
+  });
+});
+
+describe("tts-openai options and environment", () => {
+  it("reads OPENAI_API_KEY and OPENAI_BASE_URL from context.env, never process.env", async () => {
+    server = await startFakeSpeechServer();
+    process.env["OPENAI_API_KEY"] = "sk-from-process-env";
+    try {
+      provider = await adapter.create(openAiTtsOptionsSchema.parse({}), {
+        configDir: "/",
+        env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.baseURL },
+        log: () => {},
+      });
+      await collect(provider.synthesize({ text: "Hi." }));
+      expect(server.requests[0]!.headers["authorization"]).toBe(`Bearer ${KEY}`);
+    } finally {
+      delete process.env["OPENAI_API_KEY"];
+    }
+  });
+
+  it("refuses to start without a key for api.openai.com, and needs none for other servers", () => {
+    let error: unknown;
+    try {
+      createOpenAiTts({}, { env: {} });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(VoxpipeError.isInstance(error) && error.code).toBe("tts-auth");
+    expect((error as Error).message).toContain("OPENAI_API_KEY");
+    expect(() => createOpenAiTts({ baseURL: "http://127.0.0.1:8880/v1" }, { env: {} })).not.toThrow();
+  });
+
+  it("validates options with clear errors", () => {
+    expect(openAiTtsOptionsSchema.safeParse({ speed: 5 }).success).toBe(false);
+    expect(openAiTtsOptionsSchema.safeParse({ baseURL: "not a url" }).success).toBe(false);
+    expect(openAiTtsOptionsSchema.safeParse({ voise: "alloy" }).success).toBe(false);
+    expect(openAiTtsOptionsSchema.parse({})).toMatchObject({ model: "gpt-4o-mini-tts", voice: "alloy", speed: 1, sampleRate: 24000 });
+    expect(adapter.kind).toBe("tts");
+    expect(adapter.id).toBe("openai");
+  });
+
+  it("declares a custom sample rate for compatible servers that differ", async () => {
+    const { provider } = await setUp({ sampleRate: 22050 }, { sampleRate: 22050 });
+    const chunks = await collect(provider.synthesize({ text: "Hi there." }));
+    expect(provider.format.sampleRate).toBe(22050);
+    for (const chunk of chunks) expect(chunk.sampleRate).toBe(22050);
+  });
+});
