@@ -1,0 +1,114 @@
+import path from "node:path";
+import { VoxpipeError, type RunMetrics } from "@voxpipe/core";
+import { parseCommandArgs, UsageError } from "../args.js";
+import { openVoxpipe } from "../open-voxpipe.js";
+import { WavWriter } from "../wav-writer.js";
+
+export const sayUsage = `Usage: voxpipe say "<prompt>" [options]
+
+Runs the prompt through LLM → segmenter → TTS and writes the audio as a 16-bit PCM WAV.
+
+Options:
+  --config FILE       config file (default: ./voxpipe.config.{yaml,yml,json}, else the embedded defaults)
+  --out FILE.wav      where to write the audio (default: voxpipe.wav)
+  --mode MODE         streaming (default) or whole (wait for the full reply: the baseline)
+  --json              print one JSON summary as the last line of stdout
+  --quiet             no progress lines
+  -h, --help          this help
+
+Exit codes: 0 ok, 1 bad input or config, 2 the run failed (the WAV keeps the audio produced before the failure).`;
+
+/** The one-line JSON summary `--json` prints. */
+export interface SaySummary {
+  mode: "streaming" | "whole";
+  ttftMs: number | null;
+  firstSegmentMs: number | null;
+  ttfaMs: number | null;
+  totalMs: number;
+  segments: number;
+  audioSeconds: number;
+  gapMs: number;
+  out: string;
+  error?: { stage: string; code: string; message: string };
+}
+
+export async function say(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    config: { type: "string" },
+    out: { type: "string" },
+    mode: { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout(sayUsage);
+    return 0;
+  }
+  const prompt = positionals.join(" ");
+  if (!prompt.trim()) throw new UsageError('say needs a prompt, e.g. voxpipe say "Tell me a story"');
+  if (values.mode !== undefined && values.mode !== "streaming" && values.mode !== "whole") throw new UsageError(`--mode: expected streaming or whole, received "${values.mode}"`);
+  const mode = values.mode as "streaming" | "whole" | undefined;
+  const progress = (line: string): void => {
+    if (!values.quiet) io.stderr(line);
+  };
+
+  const voxpipe = await openVoxpipe(values.config ? { configFile: values.config } : {});
+  const out = path.resolve(values.out ?? "voxpipe.wav");
+  const wav = new WavWriter(out);
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once("SIGINT", onSigint);
+  let metrics: RunMetrics | undefined;
+  let error: SaySummary["error"];
+  progress(`voxpipe: ${voxpipe.llm.id} (${voxpipe.llm.model}) → ${voxpipe.tts.id} (${voxpipe.tts.voice}), mode ${mode ?? voxpipe.loaded.config.pipeline.mode}`);
+  try {
+    for await (const event of voxpipe.run(prompt, { ...(mode ? { mode } : {}), signal: controller.signal })) {
+      switch (event.type) {
+        case "segment":
+          progress(`  [${(event.atMs / 1000).toFixed(2)}s] segment ${event.index}: ${event.text}`);
+          break;
+        case "audio":
+          await wav.write(event.pcm, event.sampleRate, event.channels);
+          break;
+        case "error":
+          error = { stage: event.stage, code: event.code, message: event.message };
+          io.stderr(`voxpipe: ${event.stage} failed: ${event.message}`);
+          break;
+        case "finish":
+          metrics = event.metrics;
+          break;
+      }
+    }
+  } catch (thrown) {
+    const failure = VoxpipeError.from(thrown, "pipeline");
+    error = { stage: failure.stage, code: failure.code, message: failure.message };
+    io.stderr(`voxpipe: ${failure.message}`);
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+    await wav.close(voxpipe.tts.format.sampleRate);
+    await voxpipe.dispose();
+  }
+  if (controller.signal.aborted) error ??= { stage: "pipeline", code: "aborted", message: "interrupted" };
+  const summary: SaySummary = {
+    mode: metrics?.mode ?? mode ?? voxpipe.loaded.config.pipeline.mode,
+    ttftMs: round(metrics?.ttftMs),
+    firstSegmentMs: round(metrics?.firstSegmentMs),
+    ttfaMs: round(metrics?.ttfaMs),
+    totalMs: round(metrics?.totalMs) ?? 0,
+    segments: metrics?.segments.length ?? 0,
+    audioSeconds: Math.round(wav.seconds * 1000) / 1000,
+    gapMs: round(metrics?.gapMs) ?? 0,
+    out,
+    ...(error ? { error } : {}),
+  };
+  progress(
+    `voxpipe: ${summary.segments} segments, ${summary.audioSeconds.toFixed(2)} s of audio → ${out}\n` +
+      `  time to first token ${fmt(summary.ttftMs)}, first segment ${fmt(summary.firstSegmentMs)}, first audio ${fmt(summary.ttfaMs)}, total ${fmt(summary.totalMs)}, playback gaps ${fmt(summary.gapMs)}`,
+  );
+  if (values.json) io.stdout(JSON.stringify(summary));
+  return error ? 2 : 0;
+}
+
+const round = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
+const fmt = (ms: number | null): string => (ms === null ? "–" : `${ms.toFixed(0)} ms`);

@@ -1,0 +1,85 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createLogger,
+  createProvider,
+  loadConfig,
+  resolveAdapters,
+  runPipeline,
+  type AdapterContext,
+  type LlmProvider,
+  type LoadedConfig,
+  type Logger,
+  type PipelineEvent,
+  type TtsProvider,
+} from "@voxpipe/core";
+
+/** Where first-party adapters resolve from when the config's folder does not have them: voxpipe's own installation. */
+export const voxpipeInstallDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface OpenVoxpipeOptions {
+  /** Config file; the working directory's voxpipe.config.* or the defaults when omitted. */
+  configFile?: string;
+  cwd?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  logger?: Logger;
+}
+
+/** A config turned into live backends, ready to run prompts. */
+export interface Voxpipe {
+  loaded: LoadedConfig;
+  llm: LlmProvider;
+  tts: TtsProvider;
+  logger: Logger;
+  /** Runs one prompt through the pipeline with the config's settings; `mode` overrides the config's. */
+  run(prompt: string, options?: { mode?: "streaming" | "whole"; signal?: AbortSignal }): AsyncGenerator<PipelineEvent>;
+  /** Frees both backends. */
+  dispose(): Promise<void>;
+}
+
+/** Loads and validates the config, loads its adapters and creates the backends. */
+export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Voxpipe> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const loaded = await loadConfig(options.configFile, { cwd, env });
+  const logger = options.logger ?? createLogger(loaded.config.log.level);
+  const resolved = await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir, cwd, voxpipeInstallDir] });
+  const context: AdapterContext = {
+    configDir: loaded.configDir,
+    env,
+    log: (level, message) => logger[level](message),
+  };
+  const llm = await createProvider<LlmProvider>(resolved.llm, context);
+  let tts: TtsProvider;
+  try {
+    tts = await createProvider<TtsProvider>(resolved.tts[0]!, context);
+  } catch (error) {
+    await llm.dispose?.();
+    throw error;
+  }
+  const { segmenter, pipeline } = loaded.config;
+  return {
+    loaded,
+    llm,
+    tts,
+    logger,
+    run(prompt, runOptions = {}) {
+      return runPipeline({
+        llm,
+        tts,
+        request: { prompt },
+        mode: runOptions.mode ?? pipeline.mode,
+        segmenter,
+        ttsConcurrency: pipeline.ttsConcurrency,
+        fragments: pipeline.fragments,
+        maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
+        timeouts: pipeline.timeouts,
+        logger,
+        ...(runOptions.signal ? { signal: runOptions.signal } : {}),
+      });
+    },
+    async dispose() {
+      await Promise.allSettled([llm.dispose?.(), tts.dispose?.()]);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/** One backend: the module that provides it and its options (validated by the adapter's own schema). */
+export const adapterEntrySchema = z
+  .object({
+    use: z.string().min(1).describe('Module specifier of the adapter, e.g. "@voxpipe/tts-espeak"; "<specifier>#<export>" picks a named export.'),
+    options: z.record(z.string(), z.unknown()).default({}).describe("Options for the adapter; see its README."),
+  })
+  .strict();
+export type AdapterEntry = z.output<typeof adapterEntrySchema>;
+
+export const segmenterConfigSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe("Cut the reply into segments as it streams (false: speak it as one piece once complete). Env: ENABLE_INTERNAL_SEGMENTATION."),
+    minLength: z.number().int().min(1).default(20).describe("Shorter pieces merge forward (code points). Env: TTS_MIN_SEGMENT_LENGTH."),
+    maxLength: z.number().int().min(2).default(100).describe("Longer sentences are cut (code points). Env: TTS_MAX_SEGMENT_LENGTH."),
+    eagerFirstSegment: z.boolean().default(true).describe("Let the first segment end at a clause boundary so the first sound starts sooner."),
+    firstMinLength: z.number().int().min(1).default(10).describe("Minimum length of an eager first segment."),
+    adaptive: z.boolean().default(true).describe("Grow segments once audio is buffered ahead, from measured LLM and TTS rates."),
+  })
+  .strict()
+  .refine((s) => s.minLength <= s.maxLength, { message: "minLength must not exceed maxLength", path: ["minLength"] });
+
+export const pipelineConfigSchema = z
+  .object({
+    mode: z.enum(["streaming", "whole"]).default("streaming").describe("streaming: speak as segments are cut. whole: wait for the full reply (the baseline). Env: LLM_ENABLE_STREAMING."),
+    ttsConcurrency: z.number().int().min(1).max(16).default(2).describe("Segments synthesized at once; audio stays in order."),
+    fragments: z
+      .object({
+        enabled: z.boolean().default(false).describe("Re-cut audio into fixed-length fragments. Env: RETURN_FRAGMENT."),
+        intervalMs: z.number().int().min(20).max(10_000).default(300).describe("Fragment length in ms. Env: FRAGMENT_INTERVAL (seconds)."),
+      })
+      .strict()
+      .default({ enabled: false, intervalMs: 300 }),
+    maxBufferedAudioMs: z.number().int().min(1000).default(30_000).describe("Audio segments ahead may buffer for a slow consumer."),
+    timeouts: z
+      .object({
+        llmFirstTokenMs: z.number().int().min(0).default(0).describe("Fail when the LLM sends no text for this long (0: no limit)."),
+        llmIdleMs: z.number().int().min(0).default(0).describe("Fail when the LLM stalls this long mid-reply (0: no limit)."),
+        ttsSegmentMs: z.number().int().min(0).default(0).describe("Fail when one segment's synthesis takes this long (0: no limit)."),
+      })
+      .strict()
+      .default({ llmFirstTokenMs: 0, llmIdleMs: 0, ttsSegmentMs: 0 }),
+  })
+  .strict();
+
+/** The whole voxpipe config file. */
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    llm: adapterEntrySchema.default({ use: "@voxpipe/llm-llama-cpp", options: {} }).describe("The LLM backend."),
+    tts: z
+      .union([adapterEntrySchema, z.array(adapterEntrySchema).min(1)])
+      .default({ use: "@voxpipe/tts-espeak", options: {} })
+      .describe("The TTS backend, or a list: the first is primary, the rest are fallbacks."),
+    segmenter: segmenterConfigSchema.default(segmenterConfigSchema.parse({})),
+    pipeline: pipelineConfigSchema.default(pipelineConfigSchema.parse({})),
+    log: z
+      .object({ level: z.enum(["silent", "error", "warn", "info", "debug"]).default("warn").describe("Env: VOXPIPE_LOG_LEVEL.") })
+      .strict()
+      .default({ level: "warn" }),
+  })
+  .strict();
+
+export type VoxpipeConfig = z.output<typeof configSchema>;
+export type VoxpipeConfigInput = z.input<typeof configSchema>;
+
+/** The JSON Schema of the config file, for editor completion. */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+}

@@ -1,0 +1,61 @@
+import type { VoxpipeConfig, AdapterEntry } from "../config/config-schema.js";
+import { formatIssues } from "../config/format-issues.js";
+import { ConfigError, VoxpipeError } from "../errors/voxpipe-error.js";
+import type { LlmProvider } from "../llm/llm-provider.js";
+import type { TtsProvider } from "../tts/tts-provider.js";
+import type { AdapterContext, AdapterDefinition, AdapterKind } from "./define-adapter.js";
+import { loadAdapter } from "./load-adapter.js";
+
+/** An adapter found and its options validated, not yet created. */
+export interface ResolvedAdapter {
+  key: string;
+  use: string;
+  definition: AdapterDefinition;
+  options: unknown;
+}
+
+export interface ResolveOptions {
+  /** Folders adapter specifiers resolve from, in order. */
+  searchFrom: readonly string[];
+}
+
+function ttsEntries(config: VoxpipeConfig): AdapterEntry[] {
+  return Array.isArray(config.tts) ? config.tts : [config.tts];
+}
+
+/** Loads every adapter the config names and validates its options with the adapter's own schema; reports all problems at once. */
+export async function resolveAdapters(config: VoxpipeConfig, options: ResolveOptions): Promise<{ llm: ResolvedAdapter; tts: ResolvedAdapter[] }> {
+  const entries: [string, AdapterKind, AdapterEntry][] = [["llm", "llm", config.llm]];
+  const tts = ttsEntries(config);
+  tts.forEach((entry, i) => entries.push([Array.isArray(config.tts) ? `tts.${i}` : "tts", "tts", entry]));
+  const issues: string[] = [];
+  const resolved: ResolvedAdapter[] = [];
+  for (const [key, kind, entry] of entries) {
+    try {
+      const definition = await loadAdapter(entry.use, kind, { searchFrom: options.searchFrom, key: `${key}.use` });
+      const parsed = definition.optionsSchema.safeParse(entry.options);
+      if (!parsed.success) {
+        issues.push(...formatIssues(parsed.error.issues, [...key.split("."), "options"]));
+        continue;
+      }
+      resolved.push({ key, use: entry.use, definition, options: parsed.data });
+    } catch (error) {
+      if (error instanceof ConfigError) issues.push(...error.issues);
+      else throw error;
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(`invalid config:\n${issues.map((i) => `  - ${i}`).join("\n")}`, issues);
+  const [llm, ...ttsResolved] = resolved;
+  return { llm: llm as ResolvedAdapter, tts: ttsResolved };
+}
+
+/** Calls an adapter's factory; a throw becomes an error naming the adapter. */
+export async function createProvider<P extends LlmProvider | TtsProvider>(adapter: ResolvedAdapter, context: AdapterContext): Promise<P> {
+  try {
+    return (await adapter.definition.create(adapter.options as never, context)) as P;
+  } catch (error) {
+    if (VoxpipeError.isInstance(error)) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new VoxpipeError({ code: "adapter-create-failed", stage: "registry", message: `${adapter.key}: the adapter "${adapter.use}" failed to start: ${detail}`, cause: error });
+  }
+}
