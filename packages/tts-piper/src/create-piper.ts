@@ -1,0 +1,149 @@
+import { basename } from "node:path";
+import {
+  ConfigError,
+  VoxpipeError,
+  throwIfAborted,
+  type AdapterContext,
+  type AudioChunk,
+  type TtsProvider,
+  type TtsRequest,
+} from "@voxpipe/core";
+import { downloadFile } from "./download-file.js";
+import { loadEspeakEngine } from "./espeak-engine.js";
+import { defaultCacheDir, resolveConfigSource, resolveModelSource } from "./model-source.js";
+import { describePhoneme, phonemesToIds } from "./phoneme-ids.js";
+import { phonemizeSentences, type SentencePhonemes } from "./phonemize.js";
+import { piperOptionsSchema, type PiperOptions } from "./piper-options.js";
+import { PiperModel } from "./piper-model.js";
+import { raceAbort } from "./race-abort.js";
+import { resolveSpeaker } from "./speaker.js";
+import { loadVoiceConfig, type VoiceConfig } from "./voice-config.js";
+
+/** The Piper provider: a TtsProvider plus what tests, benchmarks and tools want to see. */
+export interface PiperTtsProvider extends TtsProvider {
+  readonly streaming: "fragments";
+  /** The parsed voice config. */
+  readonly voiceConfig: VoiceConfig;
+  /** Text → phonemes per sentence, punctuation kept (what `synthesize` runs). */
+  phonemize(text: string): Promise<SentencePhonemes[]>;
+  /** Phonemes → model ids by Piper's rule; missing phonemes are warned about once and skipped. */
+  phonemeIds(phonemes: readonly string[]): number[];
+  /** onnxruntime sessions created so far: 1 however many requests ran (0 before the first). */
+  readonly sessionsCreated: number;
+}
+
+function defaultContext(): AdapterContext {
+  return {
+    configDir: process.cwd(),
+    env: process.env,
+    log: (level, message) => {
+      if (level !== "debug") console.error(message);
+    },
+  };
+}
+
+/**
+ * Creates a Piper voice. Reads the voice's .onnx.json now (downloading it if
+ * it is an `hf:` URI or URL) because it holds the sample rate; the model is
+ * downloaded and loaded on the first request and reused after that.
+ */
+export async function createPiper(input: PiperOptions, context: AdapterContext = defaultContext()): Promise<PiperTtsProvider> {
+  const parsed = piperOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);
+    throw new ConfigError(`piper: invalid options: ${issues.join("; ")}`, issues);
+  }
+  const options = parsed.data;
+  const cacheDir = defaultCacheDir(context.env, context.configDir, options.cacheDir);
+  const modelSource = resolveModelSource(options.model, context, cacheDir);
+  const configSource = resolveConfigSource(options.config, modelSource, context, cacheDir);
+  if (configSource.kind === "remote") await downloadFile({ url: configSource.url, destination: configSource.path, log: context.log });
+  const config = await loadVoiceConfig(configSource.path);
+
+  let defaultSpeaker = 0;
+  if (options.speaker !== undefined) {
+    const resolved = resolveSpeaker(options.speaker, config);
+    if ("problem" in resolved) throw new ConfigError(`piper: option "speaker": ${resolved.problem}.`, [resolved.problem]);
+    defaultSpeaker = resolved.id;
+  }
+  const voiceName = basename(modelSource.kind === "remote" ? new URL(modelSource.url).pathname : modelSource.path).replace(/\.onnx$/, "");
+  const voice = options.speaker === undefined ? voiceName : `${voiceName}:${options.speaker}`;
+  const espeakVoice = options.espeakVoice ?? config.espeakVoice;
+  const model = new PiperModel({ source: modelSource, executionProviders: options.executionProviders, threads: options.threads, log: context.log });
+  const warned = new Set<string>();
+  const sentenceSilence = new Float32Array(Math.round((options.sentenceSilenceMs / 1000) * config.sampleRate));
+
+  const phonemize = async (text: string, signal?: AbortSignal): Promise<SentencePhonemes[]> => {
+    const engine = config.phonemeType === "espeak" ? await raceAbort(loadEspeakEngine(), signal) : undefined;
+    return phonemizeSentences(text, config.phonemeType, espeakVoice, engine);
+  };
+  const phonemeIds = (phonemes: readonly string[]): number[] =>
+    phonemesToIds(phonemes, config.phonemeIdMap, (phoneme) => {
+      if (warned.has(phoneme)) return;
+      warned.add(phoneme);
+      context.log("warn", `piper: phoneme ${describePhoneme(phoneme)} is not in the phoneme_id_map of ${config.path}; skipping it (said once per phoneme).`);
+    });
+  const speakerFor = (request: TtsRequest): number => {
+    if (request.voice === undefined || request.voice === voice || request.voice === voiceName) return defaultSpeaker;
+    const resolved = resolveSpeaker(request.voice, config);
+    if ("problem" in resolved) throw new VoxpipeError({ code: "unknown-speaker", stage: "tts", message: `piper: request voice: ${resolved.problem}.` });
+    return resolved.id;
+  };
+
+  async function* synthesize(request: TtsRequest): AsyncGenerator<AudioChunk> {
+    const signal = request.signal;
+    try {
+      throwIfAborted(signal, "tts");
+      if (!request.text.trim()) return;
+      const speed = request.speed ?? 1;
+      if (!(speed > 0) || !Number.isFinite(speed)) {
+        throw new VoxpipeError({ code: "invalid-request", stage: "tts", message: `piper: speed must be a positive number, got ${speed}.` });
+      }
+      const speakerId = speakerFor(request);
+      const sentences = await phonemize(request.text, signal);
+      const runs = sentences.map((sentence) => phonemeIds(sentence.phonemes)).filter((ids) => ids.length > 3);
+      if (runs.length === 0) return;
+      const { plan } = await model.load(signal);
+      if (!plan.sid && (options.speaker !== undefined || speakerId !== defaultSpeaker)) {
+        throw new VoxpipeError({
+          code: "invalid-speaker",
+          stage: "tts",
+          message: `piper: a speaker was chosen, but the model ${model.path} has no "sid" input (it is a single-speaker voice); remove the "speaker" option.`,
+        });
+      }
+      const scales = {
+        noiseScale: options.noiseScale ?? config.noiseScale,
+        lengthScale: (options.lengthScale ?? config.lengthScale) / speed,
+        noiseW: options.noiseW ?? config.noiseW,
+      };
+      for (let i = 0; i < runs.length; i++) {
+        throwIfAborted(signal, "tts");
+        let pcm = await model.run(runs[i] as number[], scales, speakerId, signal);
+        throwIfAborted(signal, "tts");
+        if (sentenceSilence.length > 0 && i < runs.length - 1) {
+          const padded = new Float32Array(pcm.length + sentenceSilence.length);
+          padded.set(pcm);
+          pcm = padded;
+        }
+        yield { pcm, sampleRate: config.sampleRate, channels: 1 };
+      }
+    } catch (error) {
+      throw VoxpipeError.from(error, "tts", "tts-failed");
+    }
+  }
+
+  return {
+    id: "piper",
+    voice,
+    format: { sampleRate: config.sampleRate, channels: 1 },
+    streaming: "fragments",
+    voiceConfig: config,
+    synthesize,
+    phonemize: (text) => phonemize(text),
+    phonemeIds,
+    get sessionsCreated() {
+      return model.sessionsCreated;
+    },
+    dispose: () => model.dispose(),
+  };
+}

@@ -1,0 +1,20 @@
+import { defineAdapter } from "@voxpipe/core";
+import { createPiper } from "./create-piper.js";
+import { piperOptionsSchema } from "./piper-options.js";
+
+export { createPiper, type PiperTtsProvider } from "./create-piper.js";
+export { piperOptionsSchema, type PiperOptions, type ResolvedPiperOptions } from "./piper-options.js";
+export { phonemesToIds, BOS, EOS, PAD, type PhonemeIdMap } from "./phoneme-ids.js";
+export { splitClauses, type Clause, type ClauseTerminator } from "./split-clauses.js";
+export type { SentencePhonemes, PhonemeType } from "./phonemize.js";
+export type { VoiceConfig } from "./voice-config.js";
+export { parseHfUri, hfFileUrl, type HfUri } from "./model-source.js";
+
+/** Config entry: `tts: { use: "@voxpipe/tts-piper", options: { model: "…onnx" } }`. */
+export default defineAdapter({
+  kind: "tts",
+  id: "piper",
+  description: "Piper (VITS) neural voices run locally through onnxruntime-node; phonemes from eSpeak NG (WebAssembly).",
+  optionsSchema: piperOptionsSchema,
+  create: (options, context) => createPiper(options, context),
+});
