@@ -33,7 +33,7 @@ export async function resolveAdapters(config: VoxpipeConfig, options: ResolveOpt
   for (const [key, kind, entry] of entries) {
     try {
       const definition = await loadAdapter(entry.use, kind, { searchFrom: options.searchFrom, key: `${key}.use` });
-      const parsed = definition.optionsSchema.safeParse(entry.options);
+      const parsed = strictSchema(definition.optionsSchema).safeParse(entry.options);
       if (!parsed.success) {
         issues.push(...formatIssues(parsed.error.issues, [...key.split("."), "options"]));
         continue;
@@ -47,6 +47,12 @@ export async function resolveAdapters(config: VoxpipeConfig, options: ResolveOpt
   if (issues.length > 0) throw new ConfigError(`invalid config:\n${issues.map((i) => `  - ${i}`).join("\n")}`, issues);
   const [llm, ...ttsResolved] = resolved;
   return { llm: llm as ResolvedAdapter, tts: ttsResolved };
+}
+
+/** An object schema that rejects unknown keys, so a misspelt option is an error rather than silently ignored. */
+function strictSchema(schema: AdapterDefinition["optionsSchema"]): AdapterDefinition["optionsSchema"] {
+  const candidate = schema as { strict?: () => AdapterDefinition["optionsSchema"] };
+  return typeof candidate.strict === "function" ? candidate.strict() : schema;
 }
 
 /** Calls an adapter's factory; a throw becomes an error naming the adapter. */
