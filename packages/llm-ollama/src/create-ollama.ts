@@ -1,0 +1,117 @@
+import { VoxpipeError, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
+import { Ollama } from "ollama";
+import { createGuardedFetch, type FetchState } from "./ollama-fetch.js";
+import { ollamaChatRequest } from "./ollama-chat-request.js";
+import { OllamaErrors } from "./ollama-errors.js";
+import { ollamaOptionsSchema, type OllamaOptions } from "./ollama-options.js";
+import { streamWithRetries } from "./retry-policy.js";
+import { StreamWatchdog } from "./stream-watchdog.js";
+
+const defaultHost = "http://127.0.0.1:11434";
+
+/** Where the adapter reads its environment and reports retries; defaults to none and silence. */
+export type OllamaContext = Partial<Pick<AdapterContext, "env" | "log">>;
+
+/**
+ * An LLM provider backed by an Ollama server's `/api/chat` stream. Nothing
+ * connects until the first `stream()`; each stream is one HTTP request (plus
+ * a tiny `/api/version` probe beside it that bounds the connect time).
+ */
+export function createOllama(input: OllamaOptions, context: OllamaContext = {}): LlmProvider {
+  const options = ollamaOptionsSchema.parse(input);
+  const env = context.env ?? {};
+  const log = context.log ?? (() => {});
+  const baseUrl = normalizeHost(options.host ?? env["OLLAMA_HOST"] ?? defaultHost);
+  const apiKey = options.apiKey ?? env["OLLAMA_API_KEY"];
+  const headers: Record<string, string> = { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) };
+  const secrets = apiKey ? [apiKey] : [];
+  const errors = new OllamaErrors(baseUrl, options.model, secrets, headers);
+  const active = new Set<AbortController>();
+
+  async function* attempt(request: LlmRequest): AsyncGenerator<LlmStreamPart> {
+    const signal = request.signal;
+    if (signal?.aborted) {
+      yield { type: "finish", reason: "abort" };
+      return;
+    }
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    active.add(controller);
+    const watchdog = new StreamWatchdog(controller, options);
+    const state: FetchState = {};
+    let deliveredChars = 0;
+    try {
+      watchdog.start();
+      probeVersion(baseUrl, headers, controller.signal, () => watchdog.connected());
+      const client = new Ollama({ host: baseUrl, headers, fetch: createGuardedFetch(controller.signal, errors, state, () => watchdog.connected()) });
+      const chunks = await client.chat(ollamaChatRequest(request, options));
+      watchdog.waiting();
+      for await (const chunk of chunks) {
+        const thinking = chunk.message?.thinking ?? "";
+        const content = chunk.message?.content ?? "";
+        watchdog.received(thinking.length > 0 || content.length > 0);
+        if (thinking) yield { type: "reasoning-delta", text: thinking };
+        if (content) {
+          deliveredChars += content.length;
+          yield { type: "text-delta", text: content };
+        }
+        if (chunk.done) {
+          yield { type: "finish", reason: finishReason(chunk.done_reason), usage: { inputTokens: chunk.prompt_eval_count, outputTokens: chunk.eval_count } };
+          return;
+        }
+        watchdog.waiting();
+      }
+      throw new Error("the stream ended without a done line");
+    } catch (error) {
+      if (signal?.aborted) yield { type: "finish", reason: "abort" };
+      else if (watchdog.fired) yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
+      else if (state.streamError) yield { type: "error", error: state.streamError };
+      else if (VoxpipeError.isInstance(error)) yield { type: "error", error };
+      else yield { type: "error", error: errors.dropped(error, deliveredChars) };
+    } finally {
+      watchdog.clear();
+      signal?.removeEventListener("abort", onAbort);
+      active.delete(controller);
+      controller.abort();
+    }
+  }
+
+  return {
+    id: "ollama",
+    model: options.model,
+    stream(request) {
+      return streamWithRetries(() => attempt(request), options, request.signal, log);
+    },
+    async dispose() {
+      for (const controller of active) controller.abort();
+      active.clear();
+    },
+  };
+}
+
+/** Fire-and-forget `GET /api/version`: any HTTP answer proves the server is there and ends the connect deadline. */
+function probeVersion(baseUrl: string, headers: Record<string, string>, signal: AbortSignal, onAnswer: () => void): void {
+  fetch(`${baseUrl}/api/version`, { headers, signal })
+    .then(async (response) => {
+      onAnswer();
+      await response.body?.cancel();
+    })
+    .catch(() => {
+      // The chat request reports its own failure.
+    });
+}
+
+function finishReason(reason: string | undefined): LlmFinishReason {
+  return reason === "stop" || reason === "length" ? reason : reason === undefined ? "stop" : "other";
+}
+
+/** `host`, `host:port`, `:port` or a URL, as an origin-style URL without a trailing slash (Ollama's own rules). */
+export function normalizeHost(host: string): string {
+  let value = host.trim();
+  if (value.startsWith(":")) value = `127.0.0.1${value}`;
+  const explicit = value.includes("://");
+  const url = new URL(explicit ? value : `http://${value}`);
+  if (!explicit && !url.port) url.port = "11434";
+  return url.toString().replace(/\/+$/, "");
+}
