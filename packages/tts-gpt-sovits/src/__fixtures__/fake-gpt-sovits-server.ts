@@ -1,0 +1,198 @@
+// A local stand-in for GPT-SoVITS `api_v2.py`'s `POST /tts`. Shapes (see README.md here):
+// streaming + wav: a 44-byte header from Python's `wave` with sizes 0, alone in the first chunk,
+// then raw PCM16 chunks; raw: PCM16 only; non-streaming wav: one complete WAV; errors: HTTP 400
+// `{ "message" }` or `{ "message": "tts failed", "Exception": "…" }`.
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** How the server answers one request; every field is a fault to inject. */
+export interface GptSovitsBehaviour {
+  /** Answer with this status and `errorBody` instead of audio. */
+  status?: number;
+  /** JSON (object) or text (string) error body. */
+  errorBody?: unknown;
+  /** Wait this long before sending the response headers. */
+  delayHeadersMs?: number;
+  /** Send headers at once, then wait this long before the first body byte. */
+  delayFirstByteMs?: number;
+  /** Destroy the socket after this many body bytes (header included). */
+  dropAfterBytes?: number;
+  /** Stop sending (keeping the connection open) after this many body bytes. */
+  stallAfterBytes?: number;
+  /** Send the streaming WAV header in two writes, split at this byte. */
+  splitHeaderAt?: number;
+  /** PCM chunk size in bytes; odd by default so samples straddle chunks. */
+  chunkBytes?: number;
+  /** Pause between chunks. */
+  chunkDelayMs?: number;
+}
+
+/** One request as the server saw it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown>;
+  bytesSent: number;
+  /** True when the client closed the connection before the body was complete. */
+  closedByClient: boolean;
+  /** Resolves when the exchange ends (finished or closed). */
+  ended: Promise<void>;
+}
+
+export interface FakeGptSovitsServer {
+  /** e.g. `http://127.0.0.1:41234` */
+  baseURL: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export interface FakeGptSovitsServerOptions {
+  behave?: (body: Record<string, unknown>, index: number) => GptSovitsBehaviour;
+  /** The "loaded model's" rate: 32000 like v2 models. */
+  sampleRate?: number;
+  /** Audio per character of text at speed_factor 1. */
+  msPerChar?: number;
+}
+
+// The checks api_v2.py's check_params() makes, with its messages.
+const LANGUAGES = ["auto", "auto_yue", "en", "zh", "ja", "yue", "ko", "all_zh", "all_ja", "all_yue", "all_ko"];
+const CUT_METHODS = ["cut0", "cut1", "cut2", "cut3", "cut4", "cut5"];
+function checkParams(body: Record<string, unknown>): string | undefined {
+  const empty = (key: string): boolean => body[key] === undefined || body[key] === null || body[key] === "";
+  if (empty("ref_audio_path")) return "ref_audio_path is required";
+  if (empty("text")) return "text is required";
+  if (empty("text_lang")) return "text_lang is required";
+  if (!LANGUAGES.includes(String(body["text_lang"]).toLowerCase())) return `text_lang: ${String(body["text_lang"])} is not supported in version v2`;
+  if (empty("prompt_lang")) return "prompt_lang is required";
+  if (!LANGUAGES.includes(String(body["prompt_lang"]).toLowerCase())) return `prompt_lang: ${String(body["prompt_lang"])} is not supported in version v2`;
+  const mediaType = body["media_type"] ?? "wav";
+  if (!["wav", "raw", "ogg", "aac"].includes(String(mediaType))) return `media_type: ${String(mediaType)} is not supported`;
+  if (!CUT_METHODS.includes(String(body["text_split_method"] ?? "cut5"))) return `text_split_method:${String(body["text_split_method"])} is not supported`;
+  if (![undefined, true, false, 0, 1, 2, 3].includes(body["streaming_mode"] as never)) return "the value of streaming_mode must be 0, 1, 2, 3(int) or true/false(bool)";
+  return undefined;
+}
+
+/** A 44-byte PCM16 mono WAV header; `dataBytes` 0 is what Python's `wave` writes before any frames. */
+export function wavHeader(sampleRate: number, dataBytes: number): Buffer {
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0, "ascii");
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write("WAVEfmt ", 8, "ascii");
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36, "ascii");
+  header.writeUInt32LE(dataBytes, 40);
+  return header;
+}
+
+/** A 330 Hz tone as PCM16 bytes, as long as the text asks for. */
+export function toneBytes(text: string, speed: number, sampleRate: number, msPerChar: number): Buffer {
+  const frames = Math.round((((text.length * msPerChar) / speed) / 1000) * sampleRate);
+  const bytes = Buffer.alloc(frames * 2);
+  for (let i = 0; i < frames; i++) bytes.writeInt16LE(Math.round(0.3 * 0x7fff * Math.sin((2 * Math.PI * 330 * i) / sampleRate)), i * 2);
+  return bytes;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startFakeGptSovitsServer(options: FakeGptSovitsServerOptions = {}): Promise<FakeGptSovitsServer> {
+  const sampleRate = options.sampleRate ?? 32000;
+  const msPerChar = options.msPerChar ?? 60;
+  const requests: RecordedRequest[] = [];
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+    let markEnded = (): void => {};
+    const record: RecordedRequest = {
+      method: req.method ?? "",
+      path: req.url ?? "",
+      headers: req.headers,
+      body,
+      bytesSent: 0,
+      closedByClient: false,
+      ended: new Promise((resolve) => (markEnded = resolve)),
+    };
+    requests.push(record);
+    res.on("close", () => {
+      if (!res.writableFinished) record.closedByClient = true;
+      markEnded();
+    });
+    const behaviour = options.behave?.(body, requests.length - 1) ?? {};
+    await answer(res, record, behaviour, sampleRate, msPerChar);
+  });
+  server.keepAliveTimeout = 100;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+async function answer(res: ServerResponse, record: RecordedRequest, behaviour: GptSovitsBehaviour, sampleRate: number, msPerChar: number): Promise<void> {
+  if (behaviour.delayHeadersMs) await sleep(behaviour.delayHeadersMs);
+  if (res.destroyed) return;
+  if (record.method !== "POST" || record.path !== "/tts") return json(res, 404, { detail: "Not Found" });
+  if (behaviour.status !== undefined) {
+    if (typeof behaviour.errorBody === "string") {
+      res.writeHead(behaviour.status, { "content-type": "text/plain" }).end(behaviour.errorBody);
+      return;
+    }
+    return json(res, behaviour.status, behaviour.errorBody ?? {});
+  }
+  const invalid = checkParams(record.body);
+  if (invalid) return json(res, 400, { message: invalid });
+  const { body } = record;
+  const mediaType = String(body["media_type"] ?? "wav");
+  const streaming = body["streaming_mode"] !== undefined && body["streaming_mode"] !== false && body["streaming_mode"] !== 0;
+  const audio = toneBytes(String(body["text"]), Number(body["speed_factor"] ?? 1), sampleRate, msPerChar);
+  const pieces: Buffer[] = [];
+  if (streaming) {
+    if (mediaType === "wav") {
+      const header = wavHeader(sampleRate, 0);
+      const at = behaviour.splitHeaderAt;
+      pieces.push(...(at === undefined ? [header] : [header.subarray(0, at), header.subarray(at)]));
+    }
+    const chunkBytes = behaviour.chunkBytes ?? 6401;
+    for (let offset = 0; offset < audio.length; offset += chunkBytes) pieces.push(audio.subarray(offset, offset + chunkBytes));
+  } else {
+    pieces.push(mediaType === "wav" ? Buffer.concat([wavHeader(sampleRate, audio.length), audio]) : audio);
+  }
+  // uvicorn sends a streaming body chunked and a whole one with its length.
+  const length = streaming ? { "transfer-encoding": "chunked" } : { "content-length": String(pieces[0]?.length ?? 0) };
+  res.writeHead(200, { "content-type": `audio/${mediaType}`, ...length });
+  res.flushHeaders();
+  if (behaviour.delayFirstByteMs) await sleep(behaviour.delayFirstByteMs);
+  for (let piece of pieces) {
+    if (res.destroyed) return;
+    const limit = behaviour.dropAfterBytes ?? behaviour.stallAfterBytes;
+    if (limit !== undefined && record.bytesSent + piece.length >= limit) {
+      piece = piece.subarray(0, Math.max(0, limit - record.bytesSent));
+      if (piece.length > 0) res.write(piece);
+      record.bytesSent += piece.length;
+      if (behaviour.dropAfterBytes !== undefined) setTimeout(() => res.socket?.destroy(), 20);
+      return; // a stall: never end the response
+    }
+    res.write(piece);
+    record.bytesSent += piece.length;
+    const delay = behaviour.chunkDelayMs ?? 1;
+    await (delay > 0 ? sleep(delay) : new Promise((resolve) => setImmediate(resolve)));
+  }
+  res.end();
+}

@@ -1,0 +1,126 @@
+import { basename } from "node:path";
+import { AbortError, throwIfAborted } from "@voxpipe/core";
+import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
+import { statusError, toTtsError } from "./gpt-sovits-errors.js";
+import { gptSovitsOptionsSchema, ttsRequestBody, type GptSovitsOptionsInput } from "./gpt-sovits-options.js";
+import { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
+import { RequestWatchdog } from "./request-watchdog.js";
+import { WavStreamParser } from "./wav-stream-parser.js";
+
+/** Where the factory reports progress; optional outside a config. */
+export type GptSovitsContext = Partial<Pick<AdapterContext, "log">>;
+
+/**
+ * Creates a TTS provider that speaks through a GPT-SoVITS `api_v2` server
+ * (`POST /tts`), reading the audio as it arrives. The declared format is the
+ * `sampleRate` option; with `mediaType: wav` the server's header is checked
+ * against it.
+ */
+export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSovitsContext = {}): TtsProvider {
+  const options = gptSovitsOptionsSchema.parse(input);
+  const log = context.log ?? (() => {});
+  const url = `${options.baseURL.replace(/\/+$/, "")}/tts`;
+  const format = { sampleRate: options.sampleRate, channels: 1 };
+  const streaming = options.streamingMode === false || options.streamingMode === 0 ? "whole" : "fragments";
+  const active = new Set<AbortController>();
+
+  async function* fetchAudio(text: string, request: TtsRequest): AsyncGenerator<Float32Array> {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    request.signal?.addEventListener("abort", onAbort, { once: true });
+    active.add(controller);
+    const watchdog = new RequestWatchdog(controller);
+    let responded = false;
+    let bytesReceived = 0;
+    const fail = (error: unknown) =>
+      toTtsError(error, {
+        url,
+        aborted: request.signal?.aborted === true || (controller.signal.aborted && !watchdog.fired),
+        deadline: watchdog.fired,
+        timeoutMs: options.timeoutMs,
+        responded,
+        bytesReceived,
+      });
+    const body = ttsRequestBody(options, text, request.speed ?? 1);
+    log("debug", `tts-gpt-sovits: POST ${url} text_lang=${options.textLang} chars=${text.length} streaming_mode=${String(options.streamingMode)}`);
+    watchdog.arm("first-byte", options.timeoutMs);
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    try {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "audio/*, application/json" },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+        });
+        responded = true;
+        if (!response.ok) throw statusError(response.status, await response.text(), url);
+      } catch (error) {
+        throw fail(error);
+      }
+      if (!response.body) return;
+      reader = response.body.getReader();
+      const decode =
+        options.mediaType === "wav"
+          ? new WavStreamParser({ url, expectedSampleRate: options.sampleRate })
+          : new Pcm16StreamDecoder();
+      for (;;) {
+        let result: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          throw fail(error);
+        }
+        if (result.done) break;
+        watchdog.disarm();
+        bytesReceived += result.value.byteLength;
+        const pcm = decode.push(result.value);
+        if (pcm.length > 0) yield pcm;
+        throwIfAborted(request.signal, "tts");
+        watchdog.arm("stall", options.timeoutMs);
+      }
+      if (decode instanceof WavStreamParser && bytesReceived > 0 && !decode.format) {
+        throw fail(new Error(`the body ended inside the WAV header (${bytesReceived} bytes)`));
+      }
+    } finally {
+      watchdog.disarm();
+      request.signal?.removeEventListener("abort", onAbort);
+      active.delete(controller);
+      if (reader) {
+        // Ends the connection when the consumer stopped early or a failure left the body unread.
+        controller.abort();
+        await reader.cancel().catch(() => {});
+      }
+    }
+  }
+
+  return {
+    id: "gpt-sovits",
+    voice: basename(options.refAudioPath),
+    format,
+    streaming,
+    async *synthesize(request: TtsRequest): AsyncGenerator<AudioChunk> {
+      const text = request.text.trim();
+      if (!text) return;
+      if (request.signal?.aborted) throw new AbortError("tts", `GPT-SoVITS request to ${url} was aborted before it started.`);
+      if (streaming === "fragments") {
+        for await (const pcm of fetchAudio(text, request)) yield { pcm, ...format };
+        return;
+      }
+      const parts: Float32Array[] = [];
+      for await (const pcm of fetchAudio(text, request)) parts.push(pcm);
+      const pcm = new Float32Array(parts.reduce((n, part) => n + part.length, 0));
+      let at = 0;
+      for (const part of parts) {
+        pcm.set(part, at);
+        at += part.length;
+      }
+      if (pcm.length > 0) yield { pcm, ...format };
+    },
+    async dispose(): Promise<void> {
+      for (const controller of active) controller.abort();
+      active.clear();
+    },
+  };
+}
