@@ -77,12 +77,22 @@ export async function createPiper(input: PiperOptions, context: AdapterContext =
     const engine = config.phonemeType === "espeak" ? await raceAbort(loadEspeakEngine(), signal) : undefined;
     return phonemizeSentences(text, config.phonemeType, espeakVoice, engine);
   };
-  const phonemeIds = (phonemes: readonly string[]): number[] =>
-    phonemesToIds(phonemes, config.phonemeIdMap, (phoneme) => {
+  const phonemeIds = (phonemes: readonly string[]): number[] => {
+    const fresh: string[] = [];
+    const ids = phonemesToIds(phonemes, config.phonemeIdMap, (phoneme) => {
       if (warned.has(phoneme)) return;
       warned.add(phoneme);
-      context.log("warn", `piper: phoneme ${describePhoneme(phoneme)} is not in the phoneme_id_map of ${config.path}; skipping it (said once per phoneme).`);
+      fresh.push(phoneme);
     });
+    if (fresh.length > 0) {
+      context.log(
+        "warn",
+        `piper: ${fresh.length === 1 ? "phoneme" : "phonemes"} ${fresh.map(describePhoneme).join(", ")} ${fresh.length === 1 ? "is" : "are"} not in the phoneme_id_map of ${config.path}; ` +
+          `skipping ${fresh.length === 1 ? "it" : "them"} (each phoneme is reported once). The voice may not fit its espeak voice "${espeakVoice}".`,
+      );
+    }
+    return ids;
+  };
   const speakerFor = (request: TtsRequest): number => {
     if (request.voice === undefined || request.voice === voice || request.voice === voiceName) return defaultSpeaker;
     const resolved = resolveSpeaker(request.voice, config);

@@ -1,4 +1,3 @@
-import type { InferenceSession, Tensor } from "onnxruntime-node";
 import { VoxpipeError } from "@voxpipe/core";
 
 /** The inputs every Piper/VITS model has. */
@@ -19,7 +18,27 @@ export interface InputPlan {
   outputName: string;
 }
 
-type Metadata = InferenceSession["inputMetadata"][number];
+/** An input's declared type and shape, as onnxruntime reports it. */
+export interface InputMetadata {
+  name: string;
+  isTensor: boolean;
+  type?: string;
+  shape?: ReadonlyArray<number | string>;
+}
+
+/** What a loaded model declares. */
+export interface ModelSignature {
+  inputNames: readonly string[];
+  inputMetadata: readonly InputMetadata[];
+  outputNames: readonly string[];
+}
+
+/** A tensor as plain data, to cross to the inference worker and back. */
+export interface TensorData {
+  type: string;
+  data: BigInt64Array | Float32Array;
+  dims: readonly number[];
+}
 
 const mismatch = (modelPath: string, problem: string): VoxpipeError =>
   new VoxpipeError({
@@ -29,7 +48,7 @@ const mismatch = (modelPath: string, problem: string): VoxpipeError =>
   });
 
 /** Checks a loaded model's inputs against the Piper interface; refuses inputs it cannot fill, naming them. */
-export function planInputs(session: Pick<InferenceSession, "inputNames" | "inputMetadata" | "outputNames">, modelPath: string): InputPlan {
+export function planInputs(session: ModelSignature, modelPath: string): InputPlan {
   const names = new Set(session.inputNames);
   const missing = REQUIRED_INPUTS.filter((name) => !names.has(name));
   if (missing.length > 0) throw mismatch(modelPath, `lacks the input(s) ${missing.map((n) => `"${n}"`).join(", ")} (it declares ${[...names].map((n) => `"${n}"`).join(", ") || "none"})`);
@@ -38,7 +57,7 @@ export function planInputs(session: Pick<InferenceSession, "inputNames" | "input
   if (unknown.length > 0) {
     throw mismatch(modelPath, `requires input(s) voxpipe cannot fill: ${unknown.map((n) => `"${n}"`).join(", ")} (it knows ${[...known].map((n) => `"${n}"`).join(", ")})`);
   }
-  const metadata = new Map<string, Metadata>((session.inputMetadata ?? []).map((entry) => [entry.name, entry]));
+  const metadata = new Map<string, InputMetadata>(session.inputMetadata.map((entry) => [entry.name, entry]));
   const expectType = (name: string, type: string): void => {
     const entry = metadata.get(name);
     if (entry?.isTensor && entry.type !== type) throw mismatch(modelPath, `declares input "${name}" as ${entry.type}, not ${type}`);
@@ -52,7 +71,7 @@ export function planInputs(session: Pick<InferenceSession, "inputNames" | "input
   let speakerEmbeddingSize: number | undefined;
   if (names.has("speaker_embedding")) {
     const entry = metadata.get("speaker_embedding");
-    const width = entry?.isTensor ? entry.shape[1] : undefined;
+    const width = entry?.isTensor ? entry.shape?.[1] : undefined;
     speakerEmbeddingSize = typeof width === "number" && width > 0 ? width : DEFAULT_SPEAKER_EMBEDDING_SIZE;
   }
   const outputName = session.outputNames.includes("output") ? "output" : session.outputNames[0];
@@ -67,24 +86,24 @@ export interface Scales {
   noiseW: number;
 }
 
-/** The input tensors for one run. `TensorClass` is onnxruntime's Tensor (passed in so this file loads no native code). */
-export function buildFeeds(plan: InputPlan, ids: readonly number[], scales: Scales, speakerId: number, TensorClass: typeof Tensor): Record<string, Tensor> {
+/** The input tensors for one run: ids, their count, the scales, and defaults for the optional inputs the model declares. */
+export function buildFeeds(plan: InputPlan, ids: readonly number[], scales: Scales, speakerId: number): Record<string, TensorData> {
   const n = ids.length;
-  const feeds: Record<string, Tensor> = {
-    input: new TensorClass("int64", BigInt64Array.from(ids, (id) => BigInt(id)), [1, n]),
-    input_lengths: new TensorClass("int64", BigInt64Array.of(BigInt(n)), [1]),
-    scales: new TensorClass("float32", Float32Array.of(scales.noiseScale, scales.lengthScale, scales.noiseW), [3]),
+  const feeds: Record<string, TensorData> = {
+    input: { type: "int64", data: BigInt64Array.from(ids, (id) => BigInt(id)), dims: [1, n] },
+    input_lengths: { type: "int64", data: BigInt64Array.of(BigInt(n)), dims: [1] },
+    scales: { type: "float32", data: Float32Array.of(scales.noiseScale, scales.lengthScale, scales.noiseW), dims: [3] },
   };
-  if (plan.sid) feeds.sid = new TensorClass("int64", BigInt64Array.of(BigInt(speakerId)), [1]);
+  if (plan.sid) feeds.sid = { type: "int64", data: BigInt64Array.of(BigInt(speakerId)), dims: [1] };
   if (plan.speakerEmbeddingSize !== undefined) {
-    feeds.speaker_embedding = new TensorClass("float32", new Float32Array(plan.speakerEmbeddingSize), [1, plan.speakerEmbeddingSize]);
+    feeds.speaker_embedding = { type: "float32", data: new Float32Array(plan.speakerEmbeddingSize), dims: [1, plan.speakerEmbeddingSize] };
   }
-  if (plan.prosodyFeatures) feeds.prosody_features = new TensorClass("int64", new BigInt64Array(n * 3), [1, n, 3]);
+  if (plan.prosodyFeatures) feeds.prosody_features = { type: "int64", data: new BigInt64Array(n * 3), dims: [1, n, 3] };
   return feeds;
 }
 
 /** The audio of a run as PCM in [-1, 1]; checks it is float32 with shape [1, 1, samples] (or [1, samples] / [samples]). */
-export function audioFromOutput(output: Tensor | undefined, modelPath: string): Float32Array {
+export function audioFromOutput(output: TensorData | undefined, modelPath: string): Float32Array {
   if (!output) throw mismatch(modelPath, "returned no audio output");
   const dims = output.dims;
   const leading = dims.slice(0, -1);

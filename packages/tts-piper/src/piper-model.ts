@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import type { InferenceSession, Tensor } from "onnxruntime-node";
 import { ModelNotFoundError, VoxpipeError, type AdapterContext } from "@voxpipe/core";
 import { downloadFile } from "./download-file.js";
+import { InferenceWorker } from "./inference-worker.js";
 import { audioFromOutput, buildFeeds, planInputs, type InputPlan, type Scales } from "./model-inputs.js";
 import type { FileSource } from "./model-source.js";
 import { raceAbort } from "./race-abort.js";
@@ -15,28 +15,26 @@ export interface PiperModelOptions {
 }
 
 interface Loaded {
-  session: InferenceSession;
+  worker: InferenceWorker;
   plan: InputPlan;
-  TensorClass: typeof Tensor;
 }
 
 /**
  * The ONNX model of a voice: downloaded if need be and loaded into one
- * onnxruntime session on first use, then reused by every request. Runs use
- * onnxruntime's async `run`, which works on its own threads, off the event loop.
+ * onnxruntime session (in a worker thread) on first use, then reused by every
+ * request until `dispose`.
  */
 export class PiperModel {
   readonly #options: PiperModelOptions;
   #loading: Promise<Loaded> | undefined;
   #download = new AbortController();
-  readonly #inFlight = new Set<Promise<unknown>>();
   #sessionsCreated = 0;
 
   constructor(options: PiperModelOptions) {
     this.#options = options;
   }
 
-  /** How many onnxruntime sessions this model has created (1 after any number of requests, unless disposed in between). */
+  /** onnxruntime sessions created so far: 1 after any number of requests, unless disposed in between. */
   get sessionsCreated(): number {
     return this.#sessionsCreated;
   }
@@ -45,7 +43,7 @@ export class PiperModel {
     return this.#options.source.path;
   }
 
-  /** Loads the model once; later calls share the same session. `signal` only stops the waiting. */
+  /** Loads the model once; later calls share it. `signal` only stops this caller's waiting. */
   load(signal?: AbortSignal): Promise<Loaded> {
     this.#loading ??= this.#create().catch((error: unknown) => {
       this.#loading = undefined;
@@ -54,19 +52,12 @@ export class PiperModel {
     return raceAbort(this.#loading, signal);
   }
 
-  /** One inference: phoneme ids → PCM in [-1, 1]. */
+  /** One inference: phoneme ids → PCM in [-1, 1]. An abort stops the waiting at once; the run itself finishes in the worker. */
   async run(ids: readonly number[], scales: Scales, speakerId: number, signal?: AbortSignal): Promise<Float32Array> {
-    const { session, plan, TensorClass } = await this.load(signal);
-    const feeds = buildFeeds(plan, ids, scales, speakerId, TensorClass);
-    const running = session.run(feeds, [plan.outputName]);
-    this.#inFlight.add(running);
-    void running.then(
-      () => this.#inFlight.delete(running),
-      () => this.#inFlight.delete(running),
-    );
-    let outputs: InferenceSession.ReturnType;
+    const { worker, plan } = await this.load(signal);
+    let output;
     try {
-      outputs = await raceAbort(running, signal);
+      output = await raceAbort(worker.run(buildFeeds(plan, ids, scales, speakerId), plan.outputName), signal);
     } catch (error) {
       if (VoxpipeError.isInstance(error)) throw error;
       throw new VoxpipeError({
@@ -76,41 +67,38 @@ export class PiperModel {
         cause: error,
       });
     }
-    return audioFromOutput(outputs[plan.outputName], this.path);
+    return audioFromOutput(output, this.path);
   }
 
-  /** Stops a download, waits for runs in flight, frees the session. Idempotent; a later request loads again. */
+  /** Stops a download, stops the worker and frees the session. Idempotent; a later request loads again. */
   async dispose(): Promise<void> {
     this.#download.abort();
     this.#download = new AbortController();
     const loading = this.#loading;
     this.#loading = undefined;
-    if (!loading) return;
-    const loaded = await loading.catch(() => undefined);
-    await Promise.allSettled([...this.#inFlight]);
-    await loaded?.session.release();
+    const loaded = await loading?.catch(() => undefined);
+    await loaded?.worker.terminate();
   }
 
   async #create(): Promise<Loaded> {
-    const { source, log } = this.#options;
+    const { source, log, executionProviders, threads } = this.#options;
     if (source.kind === "remote") await downloadFile({ url: source.url, destination: source.path, log, signal: this.#download.signal });
     if (!existsSync(source.path)) {
       throw new ModelNotFoundError(`piper: the voice model ${source.path} is gone (it existed when the adapter was created). Put it back or fix the "model" option.`, [source.path], "tts");
     }
-    const ort = await import("onnxruntime-node");
-    let session: InferenceSession;
+    let started;
     try {
-      session = await ort.InferenceSession.create(source.path, {
-        executionProviders: [...this.#options.executionProviders],
+      started = await InferenceWorker.start(source.path, {
+        executionProviders: [...executionProviders],
         graphOptimizationLevel: "all",
-        ...(this.#options.threads === undefined ? {} : { intraOpNumThreads: this.#options.threads }),
+        ...(threads === undefined ? {} : { intraOpNumThreads: threads }),
       });
     } catch (error) {
       throw new VoxpipeError({
         code: "model-load-failed",
         stage: "tts",
         message:
-          `piper: onnxruntime could not load ${source.path} with execution providers [${this.#options.executionProviders.join(", ")}]: ` +
+          `piper: onnxruntime could not load ${source.path} with execution providers [${executionProviders.join(", ")}]: ` +
           `${error instanceof Error ? error.message : String(error)}. Check that it is a complete Piper .onnx voice (download it again if it may be truncated) ` +
           `and that the execution providers are available (["cpu"] always is).`,
         cause: error,
@@ -118,9 +106,9 @@ export class PiperModel {
     }
     this.#sessionsCreated++;
     try {
-      return { session, plan: planInputs(session, source.path), TensorClass: ort.Tensor };
+      return { worker: started.worker, plan: planInputs(started.signature, source.path) };
     } catch (error) {
-      await session.release();
+      await started.worker.terminate();
       throw error;
     }
   }
