@@ -9,6 +9,8 @@ import { wordTimingsFromEvents } from "./word-timings.js";
 export interface EspeakTtsProvider extends TtsProvider {
   /** Names accepted by `voice` (languages such as `en-us`, `de`); loads the engine if needed. */
   listVoices(): Promise<string[]>;
+  /** Frees the engine; later requests fail with `tts-disposed`. Idempotent. */
+  dispose(): Promise<void>;
 }
 
 /** Lets timers and I/O run (an abort, another request) between two engine calls. */
