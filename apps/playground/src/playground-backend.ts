@@ -1,0 +1,16 @@
+import type { LlmProvider, PipelineEvent, TtsProvider } from "@voxpipe/core";
+
+/**
+ * What the playground needs from voxpipe: the two backends (for their names)
+ * and a way to run a prompt. `openVoxpipe()` from the `voxpipe` package
+ * returns one; tests may assemble their own.
+ */
+export interface PlaygroundBackend {
+  llm: Pick<LlmProvider, "id" | "model">;
+  tts: Pick<TtsProvider, "id" | "voice" | "format" | "streaming">;
+  /** The config's default mode. */
+  defaultMode: "streaming" | "whole";
+  /** The config file's name for display (no folder), or "defaults". */
+  configName: string;
+  run(prompt: string, options: { mode: "streaming" | "whole"; signal: AbortSignal }): AsyncIterable<PipelineEvent>;
+}

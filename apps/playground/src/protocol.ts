@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { PipelineEvent } from "@voxpipe/core";
+
+/** Version of the JSON + binary WebSocket protocol, sent in `hello`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Builds the schema of what the page may send; `maxPromptChars` caps the prompt. */
+export function clientMessageSchema(maxPromptChars: number) {
+  return z.discriminatedUnion("type", [
+    z
+      .object({
+        type: z.literal("run"),
+        prompt: z
+          .string()
+          .trim()
+          .min(1, "prompt must not be empty")
+          .refine((prompt) => [...prompt].length <= maxPromptChars, `prompt is longer than ${maxPromptChars} characters`),
+        mode: z.enum(["streaming", "whole"]).optional(),
+      })
+      .strict(),
+    z.object({ type: z.literal("stop") }).strict(),
+  ]);
+}
+
+/** A message from the page: start a run, or stop the current one (barge-in). */
+export type ClientMessage = z.output<ReturnType<typeof clientMessageSchema>>;
+
+/** What the page may know about the backends: ids and model names, never options or keys. */
+export interface BackendInfo {
+  llm: { id: string; model: string };
+  tts: { id: string; voice: string; sampleRate: number; channels: number; streaming: "fragments" | "whole" };
+  /** The config's default mode. */
+  mode: "streaming" | "whole";
+  /** The config file's name (no folder), or "defaults". */
+  config: string;
+}
+
+/** Limits the page should respect (the server enforces them anyway). */
+export interface PublicLimits {
+  maxPromptChars: number;
+  maxMessageBytes: number;
+}
+
+/** Why a run ended. */
+export type RunEndReason = "finished" | "failed" | "stopped" | "disconnected";
+
+/** A pipeline event as sent to the page: the same fields, plus the run it belongs to. Audio goes as binary frames instead. */
+export type PipelineEventMessage = Exclude<PipelineEvent, { type: "audio" }> & { runId: number };
+
+/** Every JSON message the server sends. */
+export type ServerMessage =
+  /** First message on a connection. */
+  | { type: "hello"; protocol: number; backends: BackendInfo; limits: PublicLimits }
+  /** A run was accepted; its events and audio frames carry this `runId`. */
+  | { type: "run-start"; runId: number; mode: "streaming" | "whole"; promptChars: number }
+  | PipelineEventMessage
+  /** The run is over and the server holds nothing more for it; after a stop, `cancelMs` is how long cancelling took. */
+  | { type: "run-end"; runId: number; reason: RunEndReason; cancelMs?: number }
+  /** A message the server could not accept; the connection stays open. */
+  | { type: "protocol-error"; code: ProtocolErrorCode; message: string };
+
+export type ProtocolErrorCode = "bad-json" | "bad-message" | "binary-not-accepted" | "busy" | "internal";

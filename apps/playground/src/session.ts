@@ -1,0 +1,162 @@
+import { VoxpipeError } from "@voxpipe/core";
+import type { RawData, WebSocket } from "ws";
+import { encodeAudioFrame } from "./audio-frame.js";
+import type { PlaygroundLimits } from "./limits.js";
+import type { PlaygroundBackend } from "./playground-backend.js";
+import { clientMessageSchema, PROTOCOL_VERSION, type ProtocolErrorCode, type RunEndReason, type ServerMessage } from "./protocol.js";
+
+/** Reported when a run ends, for logs and tests. */
+export interface RunEndInfo {
+  sessionId: number;
+  runId: number;
+  reason: RunEndReason;
+  /** From the stop request to the moment the pipeline had released the LLM and TTS. */
+  cancelMs?: number;
+}
+
+export interface SessionHooks {
+  onRunStart?(info: { sessionId: number; runId: number; mode: "streaming" | "whole" }): void;
+  onRunEnd?(info: RunEndInfo): void;
+}
+
+interface ActiveRun {
+  runId: number;
+  controller: AbortController;
+  stopRequestedAt?: number;
+  done: Promise<void>;
+}
+
+let nextRunId = 1;
+
+/**
+ * One browser session on one WebSocket: at most one run at a time, its events
+ * as JSON and its audio as binary frames. Never throws into the socket's
+ * event loop: bad input gets a `protocol-error` frame.
+ */
+export class Session {
+  private active: ActiveRun | undefined;
+  private readonly schema;
+
+  constructor(
+    private readonly sessionId: number,
+    private readonly socket: WebSocket,
+    private readonly backend: PlaygroundBackend,
+    private readonly limits: PlaygroundLimits,
+    private readonly hooks: SessionHooks = {},
+  ) {
+    this.schema = clientMessageSchema(limits.maxPromptChars);
+    socket.on("message", (data, isBinary) => this.onMessage(data, isBinary));
+    socket.on("close", () => this.active?.controller.abort());
+    socket.on("error", () => this.active?.controller.abort());
+    this.send({
+      type: "hello",
+      protocol: PROTOCOL_VERSION,
+      backends: {
+        llm: { id: backend.llm.id, model: backend.llm.model },
+        tts: {
+          id: backend.tts.id,
+          voice: backend.tts.voice,
+          sampleRate: backend.tts.format.sampleRate,
+          channels: backend.tts.format.channels,
+          streaming: backend.tts.streaming,
+        },
+        mode: backend.defaultMode,
+        config: backend.configName,
+      },
+      limits: { maxPromptChars: limits.maxPromptChars, maxMessageBytes: limits.maxMessageBytes },
+    });
+  }
+
+  /** Stops the current run, if any, and resolves once it has ended. */
+  async stop(): Promise<void> {
+    const run = this.active;
+    if (!run) return;
+    run.stopRequestedAt ??= performance.now();
+    run.controller.abort();
+    await run.done;
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (isBinary) return this.protocolError("binary-not-accepted", "The server accepts JSON text messages only.");
+    let raw: unknown;
+    try {
+      raw = JSON.parse(rawText(data));
+    } catch {
+      return this.protocolError("bad-json", 'Messages must be JSON, e.g. {"type":"run","prompt":"Hello"}.');
+    }
+    const parsed = this.schema.safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+      return this.protocolError("bad-message", `Invalid message: ${issues.join("; ")}. Expected {"type":"run","prompt":string,"mode"?:"streaming"|"whole"} or {"type":"stop"}.`);
+    }
+    const message = parsed.data;
+    if (message.type === "stop") {
+      void this.stop();
+      return;
+    }
+    if (this.active) return this.protocolError("busy", `Run ${this.active.runId} is still going; send {"type":"stop"} first (one run per connection).`);
+    this.startRun(message.prompt, message.mode ?? this.backend.defaultMode);
+  }
+
+  private startRun(prompt: string, mode: "streaming" | "whole"): void {
+    const runId = nextRunId++;
+    const controller = new AbortController();
+    const run: ActiveRun = { runId, controller, done: Promise.resolve() };
+    this.active = run;
+    run.done = this.drive(run, prompt, mode).finally(() => {
+      if (this.active === run) this.active = undefined;
+    });
+  }
+
+  private async drive(run: ActiveRun, prompt: string, mode: "streaming" | "whole"): Promise<void> {
+    const { runId, controller } = run;
+    this.send({ type: "run-start", runId, mode, promptChars: [...prompt].length });
+    this.hooks.onRunStart?.({ sessionId: this.sessionId, runId, mode });
+    let failed = false;
+    try {
+      for await (const event of this.backend.run(prompt, { mode, signal: controller.signal })) {
+        if (controller.signal.aborted) break;
+        if (event.type === "audio") {
+          const { segmentIndex, fragmentIndex, sampleRate, channels, atMs, pcm } = event;
+          await this.sendBinary(encodeAudioFrame({ runId, segmentIndex, fragmentIndex, sampleRate, channels, atMs }, pcm), controller.signal);
+          continue;
+        }
+        if (event.type === "error") failed = true;
+        this.send({ ...event, runId });
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        failed = true;
+        const wrapped = VoxpipeError.from(error, "pipeline");
+        this.send({ type: "error", runId, stage: wrapped.stage, code: wrapped.code, message: wrapped.message, retryable: wrapped.retryable, atMs: 0 });
+      }
+    }
+    const stoppedAt = run.stopRequestedAt;
+    const reason: RunEndReason = this.socket.readyState !== this.socket.OPEN ? "disconnected" : controller.signal.aborted ? "stopped" : failed ? "failed" : "finished";
+    const cancelMs = stoppedAt === undefined ? undefined : Math.round(performance.now() - stoppedAt);
+    this.send({ type: "run-end", runId, reason, ...(cancelMs === undefined ? {} : { cancelMs }) });
+    this.hooks.onRunEnd?.({ sessionId: this.sessionId, runId, reason, ...(cancelMs === undefined ? {} : { cancelMs }) });
+  }
+
+  private protocolError(code: ProtocolErrorCode, message: string): void {
+    this.send({ type: "protocol-error", code, message });
+  }
+
+  private send(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  /** Sends a binary frame; waits while the socket has more than `maxBufferedBytes` queued (backpressure to the pipeline). */
+  private async sendBinary(frame: Buffer, signal: AbortSignal): Promise<void> {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    const written = new Promise<void>((resolve) => this.socket.send(frame, { binary: true }, () => resolve()));
+    if (this.socket.bufferedAmount <= this.limits.maxBufferedBytes) return;
+    await Promise.race([written, new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }))]);
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString("utf8");
+  return data.toString("utf8");
+}

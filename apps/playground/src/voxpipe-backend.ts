@@ -1,0 +1,17 @@
+import path from "node:path";
+import { openVoxpipe, type OpenVoxpipeOptions } from "voxpipe";
+import type { PlaygroundBackend } from "./playground-backend.js";
+
+/** Loads a config with `openVoxpipe` and wraps its backends for the playground. Throws `ConfigError` for a bad config. */
+export async function openPlaygroundBackend(options: OpenVoxpipeOptions = {}): Promise<PlaygroundBackend & { dispose(): Promise<void> }> {
+  const voxpipe = await openVoxpipe(options);
+  const file = voxpipe.loaded.file;
+  return {
+    llm: voxpipe.llm,
+    tts: voxpipe.tts,
+    defaultMode: voxpipe.loaded.config.pipeline.mode,
+    configName: file ? path.basename(file) : "defaults",
+    run: (prompt, runOptions) => voxpipe.run(prompt, runOptions),
+    dispose: () => voxpipe.dispose(),
+  };
+}
