@@ -1,5 +1,5 @@
 import { AbortError, VoxpipeError, throwIfAborted, type AudioChunk, type TtsProvider, type TtsRequest, type WordTiming } from "@voxpipe/core";
-import { ESPEAK_SAMPLE_RATE, loadEspeakEngine, voiceNames, type EngineSettings, type EspeakEngine } from "./espeak-engine.js";
+import { ESPEAK_SAMPLE_RATE, loadEspeakEngine, voiceNames, type EngineOutput, type EngineSettings, type EspeakEngine } from "./espeak-engine.js";
 import { ESPEAK_MAX_RATE, ESPEAK_MIN_RATE, espeakTtsOptionsSchema, type EspeakTtsOptions } from "./espeak-tts-options.js";
 import { escapeText } from "./escape-text.js";
 import { splitForSynthesis } from "./split-text.js";
@@ -91,7 +91,7 @@ export function createEspeakTts(input: EspeakTtsOptions = {}): EspeakTtsProvider
       throwIfAborted(signal, "tts");
       if (disposed) throw disposedError();
       const escaped = escapeText(piece.text);
-      let output;
+      let output: EngineOutput;
       try {
         output = espeak.synthesize(escaped.text, settings);
       } catch (error) {
