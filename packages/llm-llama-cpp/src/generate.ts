@@ -1,0 +1,67 @@
+import type { LlmFinishReason, LlmRequest } from "@voxpipe/core";
+import type { LlamaRuntime } from "./llama-runtime.js";
+import { chatTurn, completionText, type Sampling } from "./request-input.js";
+import { ThinkTagSplitter, type SortedText } from "./think-tag-splitter.js";
+
+/** How a generation ended. */
+export interface GenerationOutcome {
+  reason: LlmFinishReason;
+  inputTokens: number | undefined;
+  outputTokens: number;
+}
+
+/** node-llama-cpp's stop reasons as voxpipe finish reasons. */
+export function finishReason(stopReason: string): LlmFinishReason {
+  if (stopReason === "maxTokens") return "length";
+  if (stopReason === "abort") return "abort";
+  if (stopReason === "eogToken" || stopReason === "stopGenerationTrigger" || stopReason === "customStopTrigger") return "stop";
+  return "other";
+}
+
+/**
+ * Runs one request on the runtime's sequence, calling `emit` with reply text
+ * and reasoning as tokens are generated (node-llama-cpp holds back a token
+ * that ends inside a multi-byte character until the character is complete).
+ * `signal` stops generation after the token being evaluated.
+ */
+export async function generate(runtime: LlamaRuntime, request: LlmRequest, sampling: Sampling, systemPrompt: string | undefined, signal: AbortSignal, emit: (part: SortedText) => void): Promise<GenerationOutcome> {
+  const splitter = new ThinkTagSplitter();
+  const emitAll = (parts: SortedText[]) => {
+    for (const part of parts) emit(part);
+  };
+  let outputTokens = 0;
+  const common = {
+    signal,
+    stopOnAbortSignal: true,
+    maxTokens: sampling.maxTokens,
+    temperature: sampling.temperature,
+    topP: sampling.topP,
+    topK: sampling.topK,
+    seed: sampling.seed,
+  };
+  const { generator } = runtime;
+  if (generator.kind === "completion") {
+    const text = completionText(request);
+    const result = await generator.completion.generateCompletionWithMeta(text, {
+      ...common,
+      onTextChunk: (chunk) => emitAll(splitter.push(chunk)),
+      onToken: (tokens) => (outputTokens += tokens.length),
+    });
+    emitAll(splitter.flush());
+    return { reason: finishReason(result.metadata.stopReason), inputTokens: runtime.model.tokenize(text).length, outputTokens };
+  }
+  const turn = chatTurn(request, systemPrompt);
+  generator.session.setChatHistory(turn.history);
+  const result = await generator.session.promptWithMeta(turn.prompt + generator.promptSuffix, {
+    ...common,
+    budgets: { thoughtTokens: generator.thinking.thoughtTokens },
+    onResponseChunk: (chunk) => {
+      outputTokens += chunk.tokens.length;
+      // Thought and comment segments are never spoken.
+      if (chunk.type === "segment") emit({ type: "reasoning-delta", text: chunk.text });
+      else emitAll(splitter.push(chunk.text));
+    },
+  });
+  emitAll(splitter.flush());
+  return { reason: finishReason(result.stopReason), inputTokens: undefined, outputTokens };
+}
