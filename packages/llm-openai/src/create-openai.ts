@@ -1,0 +1,119 @@
+import { VoxpipeError, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
+import OpenAI from "openai";
+import { normalizeErrorFetch } from "./normalize-error-fetch.js";
+import { openaiChatRequest } from "./openai-chat-request.js";
+import { OpenaiErrors } from "./openai-errors.js";
+import { openaiOptionsSchema, type OpenaiOptions } from "./openai-options.js";
+import { streamWithRetries } from "./retry-policy.js";
+import { StreamWatchdog } from "./stream-watchdog.js";
+
+const defaultBaseURL = "https://api.openai.com/v1";
+
+/** Where the adapter reads its environment and reports retries; defaults to none and silence. */
+export type OpenaiContext = Partial<Pick<AdapterContext, "env" | "log">>;
+
+/**
+ * An LLM provider for OpenAI's Chat Completions stream and every server that
+ * speaks it (vLLM, llama.cpp's server, LM Studio, OpenRouter, …). The openai
+ * client is built on the first `stream()` and reused; it never retries on its
+ * own (the adapter retries, and only before the first token).
+ */
+export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}): LlmProvider {
+  const options = openaiOptionsSchema.parse(input);
+  const env = context.env ?? {};
+  const log = context.log ?? (() => {});
+  const baseURL = (options.baseURL ?? env["OPENAI_BASE_URL"] ?? defaultBaseURL).replace(/\/+$/, "");
+  const apiKey = options.apiKey ?? env["OPENAI_API_KEY"];
+  const errors = new OpenaiErrors(baseURL, options.model, apiKey ? [apiKey] : []);
+  const active = new Set<AbortController>();
+  let client: OpenAI | undefined;
+
+  const getClient = (): OpenAI =>
+    (client ??= new OpenAI({
+      baseURL,
+      // The SDK insists on a key; without one, the Authorization header is dropped below.
+      apiKey: apiKey ?? "no-key",
+      adminAPIKey: null,
+      organization: null,
+      project: null,
+      webhookSecret: null,
+      defaultHeaders: { ...options.headers, ...(apiKey ? {} : { Authorization: null }) },
+      maxRetries: 0,
+      timeout: options.connectTimeoutMs,
+      logLevel: "off",
+      fetch: normalizeErrorFetch,
+    }));
+
+  async function* attempt(request: LlmRequest): AsyncGenerator<LlmStreamPart> {
+    const signal = request.signal;
+    if (signal?.aborted) {
+      yield { type: "finish", reason: "abort" };
+      return;
+    }
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    active.add(controller);
+    const watchdog = new StreamWatchdog(controller, options);
+    let deliveredChars = 0;
+    let finish: LlmFinishReason | undefined;
+    let usage: LlmUsage | undefined;
+    try {
+      watchdog.start();
+      const stream = await getClient().chat.completions.create(openaiChatRequest(request, options), { signal: controller.signal });
+      watchdog.connected();
+      watchdog.waiting();
+      for await (const chunk of stream as AsyncIterable<unknown>) {
+        if (typeof chunk !== "object" || chunk === null || Array.isArray(chunk)) throw errors.malformed(chunk);
+        const { choices, usage: reported } = chunk as { choices?: unknown; usage?: { prompt_tokens?: number; completion_tokens?: number } | null };
+        if (choices !== undefined && !Array.isArray(choices)) throw errors.malformed(chunk);
+        const choice = (choices as { delta?: Record<string, unknown>; finish_reason?: string | null }[] | undefined)?.[0];
+        const reasoning = textOf(choice?.delta?.["reasoning_content"]) || textOf(choice?.delta?.["reasoning"]);
+        const content = textOf(choice?.delta?.["content"]);
+        watchdog.received(reasoning.length > 0 || content.length > 0);
+        if (reasoning) yield { type: "reasoning-delta", text: reasoning };
+        if (content) {
+          deliveredChars += content.length;
+          yield { type: "text-delta", text: content };
+        }
+        if (choice?.finish_reason) finish = finishReason(choice.finish_reason);
+        if (reported) usage = { inputTokens: reported.prompt_tokens, outputTokens: reported.completion_tokens };
+        watchdog.waiting();
+      }
+      // The SDK ends the loop quietly when the request was aborted; find out why it ended.
+      if (signal?.aborted) yield { type: "finish", reason: "abort" };
+      else if (finish) yield { type: "finish", reason: finish, ...(usage ? { usage } : {}) };
+      else if (watchdog.fired) yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
+      else yield { type: "error", error: errors.dropped(undefined, deliveredChars) };
+    } catch (error) {
+      if (signal?.aborted) yield { type: "finish", reason: "abort" };
+      else if (watchdog.fired) yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
+      else yield { type: "error", error: VoxpipeError.isInstance(error) ? error : errors.classify(error, deliveredChars) };
+    } finally {
+      watchdog.clear();
+      signal?.removeEventListener("abort", onAbort);
+      active.delete(controller);
+      controller.abort();
+    }
+  }
+
+  return {
+    id: "openai",
+    model: options.model,
+    stream(request) {
+      return streamWithRetries(() => attempt(request), options, request.signal, log);
+    },
+    async dispose() {
+      for (const controller of active) controller.abort();
+      active.clear();
+    },
+  };
+}
+
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function finishReason(reason: string): LlmFinishReason {
+  return reason === "stop" || reason === "length" ? reason : "other";
+}

@@ -1,0 +1,15 @@
+import { defineAdapter } from "@voxpipe/core";
+import { createOpenai } from "./create-openai.js";
+import { openaiOptionsSchema } from "./openai-options.js";
+
+export { createOpenai, type OpenaiContext } from "./create-openai.js";
+export { openaiOptionsSchema, type OpenaiOptions, type ResolvedOpenaiOptions } from "./openai-options.js";
+
+/** Config entry: `llm: { use: "@voxpipe/llm-openai", options: { model: "gpt-4o-mini" } }`. */
+export default defineAdapter({
+  kind: "llm",
+  id: "openai",
+  description: "OpenAI Chat Completions streaming, and every OpenAI-compatible server (vLLM, llama.cpp, LM Studio, OpenRouter) via baseURL.",
+  optionsSchema: openaiOptionsSchema,
+  create: (options, context) => createOpenai(options, context),
+});
