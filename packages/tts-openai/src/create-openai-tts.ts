@@ -93,8 +93,9 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       } catch (error) {
         throw fail(error);
       }
-      if (!response.body) return;
-      reader = response.body.getReader();
+      reader = response.body?.getReader();
+      checkDeclaredRate(response.headers.get("content-type"), options.sampleRate, url);
+      if (!reader) return;
       const decoder = new Pcm16StreamDecoder();
       for (;;) {
         let result: Awaited<ReturnType<typeof reader.read>>;
@@ -140,4 +141,19 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       client = undefined;
     },
   };
+}
+
+/**
+ * Some compatible servers name the rate in the content type (openedai-speech:
+ * `audio/pcm;rate=22050` for its Piper voices). When they do, it must match
+ * the declared format.
+ */
+function checkDeclaredRate(contentType: string | null, declared: number, url: string): void {
+  const rate = /rate=(\d+)/i.exec(contentType ?? "")?.[1];
+  if (rate === undefined || Number(rate) === declared) return;
+  throw new VoxpipeError({
+    code: "tts-format-mismatch",
+    stage: "tts",
+    message: `The speech server at ${url} sends ${rate} Hz PCM (content-type \`${contentType}\`), but the adapter declares ${declared} Hz (option \`sampleRate\`). Set \`sampleRate: ${rate}\` in the tts options.`,
+  });
 }

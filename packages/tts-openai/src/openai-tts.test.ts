@@ -290,6 +290,19 @@ describe("tts-openai options and environment", () => {
     expect(adapter.id).toBe("openai");
   });
 
+  it("checks a rate named in the content type (openedai-speech's Piper voices send 22050 Hz)", async () => {
+    const headers = { "content-type": "audio/pcm;rate=22050" };
+    const { server, provider } = await setUp({ sampleRate: 22050, behave: () => ({ headers }) });
+    const error = await failure(provider.synthesize({ text: "Hi there." }));
+    expect(error.code).toBe("tts-format-mismatch");
+    expect(error.message).toContain("22050 Hz");
+    expect(error.message).toContain("24000 Hz");
+    expect(error.message).toContain("sampleRate: 22050");
+    await server.requests[0]!.ended;
+    const matching = createOpenAiTts({ baseURL: server.baseURL, apiKey: KEY, sampleRate: 22050 });
+    expect(frames(await collect(matching.synthesize({ text: "Hi there." })))).toBe(Math.round(((9 * 60) / 1000) * 22050));
+  });
+
   it("declares a custom sample rate for compatible servers that differ", async () => {
     const { provider } = await setUp({ sampleRate: 22050 }, { sampleRate: 22050 });
     const chunks = await collect(provider.synthesize({ text: "Hi there." }));
