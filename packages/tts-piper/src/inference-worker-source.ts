@@ -5,8 +5,8 @@
  * synchronous native code behind a `setImmediate` (checked in 1.30.0), so on
  * the main thread it would block the event loop for the whole inference.
  *
- * Messages in:  { type: "load", path, sessionOptions } · { type: "run", id, feeds, outputName }
- * Messages out: { type: "loaded", inputNames, inputMetadata, outputNames } · { type: "result", id, output }
+ * Messages in:  { type: "load", path, sessionOptions } · { type: "run", id, feeds, outputName } · { type: "release" }
+ * Messages out: { type: "loaded", inputNames, inputMetadata, outputNames } · { type: "result", id, output } · { type: "released" }
  *               · { type: "error", id?, message }
  */
 export const inferenceWorkerSource = String.raw`
@@ -23,6 +23,16 @@ parentPort.on("message", async (message) => {
     } catch (error) {
       parentPort.postMessage({ type: "error", message: describe(error) });
     }
+    return;
+  }
+  if (message.type === "release") {
+    try {
+      if (session) await session.release();
+    } catch {
+      // the worker stops next anyway
+    }
+    session = undefined;
+    parentPort.postMessage({ type: "released" });
     return;
   }
   if (message.type === "run") {

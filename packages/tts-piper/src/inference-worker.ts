@@ -12,6 +12,7 @@ export interface WorkerSessionOptions {
 
 type Reply =
   | ({ type: "loaded" } & ModelSignature)
+  | { type: "released" }
   | { type: "result"; id: number; output: TensorData }
   | { type: "error"; id?: number; message: string };
 
@@ -28,15 +29,17 @@ interface Pending {
 export class InferenceWorker {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
+  readonly #inFlight = new Set<Promise<Reply>>();
   #nextId = 1;
   #dead: Error | undefined;
+  #closing = false;
 
   private constructor() {
     const onnxruntimePath = createRequire(import.meta.url).resolve("onnxruntime-node");
     this.#worker = new Worker(inferenceWorkerSource, { eval: true, workerData: { onnxruntimePath } });
     this.#worker.unref();
     this.#worker.on("message", (reply: Reply) => {
-      const key = reply.type === "loaded" ? 0 : (reply.id ?? 0);
+      const key = reply.type === "loaded" ? 0 : reply.type === "released" ? -1 : (reply.id ?? 0);
       const pending = this.#pending.get(key);
       if (!pending) return;
       this.#settle(key);
@@ -69,19 +72,31 @@ export class InferenceWorker {
     return reply.output;
   }
 
-  /** Stops the worker (and any run in it) and frees its session. */
+  /**
+   * Waits for runs in flight (stopping the thread under a native run crashes
+   * the process), frees the session, then stops the worker. New runs are refused.
+   */
   async terminate(): Promise<void> {
+    if (this.#dead) return;
+    this.#closing = true;
+    await Promise.allSettled([...this.#inFlight]);
+    await this.#request(-1, { type: "release" }, [], true).catch(() => undefined);
     this.#fail(new Error("the inference worker was stopped (dispose)"));
     await this.#worker.terminate();
   }
 
-  #request(id: number, message: unknown, transfer: ArrayBuffer[] = []): Promise<Reply> {
+  #request(id: number, message: unknown, transfer: ArrayBuffer[] = [], closing = false): Promise<Reply> {
     if (this.#dead) return Promise.reject(this.#dead);
-    return new Promise<Reply>((resolve, reject) => {
+    if (this.#closing && !closing) return Promise.reject(new Error("the inference worker is stopping (dispose)"));
+    const reply = new Promise<Reply>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       this.#worker.ref();
       this.#worker.postMessage(message, transfer);
     });
+    this.#inFlight.add(reply);
+    const settled = (): void => void this.#inFlight.delete(reply);
+    reply.then(settled, settled);
+    return reply;
   }
 
   #settle(id: number): void {
