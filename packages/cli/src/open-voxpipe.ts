@@ -1,6 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  AudioCache,
+  TtsFailover,
+  warmAudioCache,
   createLogger,
   createProvider,
   loadConfig,
@@ -29,7 +32,12 @@ export interface OpenVoxpipeOptions {
 export interface Voxpipe {
   loaded: LoadedConfig;
   llm: LlmProvider;
+  /** The primary TTS backend. */
   tts: TtsProvider;
+  /** Every TTS backend, primary first, with their failover state. */
+  ttsFailover: TtsFailover;
+  /** The audio cache, when `cache.enabled`. */
+  cache: AudioCache | undefined;
   logger: Logger;
   /** Runs one prompt through the pipeline with the config's settings; `mode` overrides the config's. */
   run(prompt: string, options?: { mode?: "streaming" | "whole"; signal?: AbortSignal }): AsyncGenerator<PipelineEvent>;
@@ -50,23 +58,37 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     log: (level, message) => logger[level](message),
   };
   const llm = await createProvider<LlmProvider>(resolved.llm, context);
-  let tts: TtsProvider;
+  const ttsProviders: TtsProvider[] = [];
   try {
-    tts = await createProvider<TtsProvider>(resolved.tts[0]!, context);
+    for (const adapter of resolved.tts) ttsProviders.push(await createProvider<TtsProvider>(adapter, context));
   } catch (error) {
-    await llm.dispose?.();
+    await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
     throw error;
   }
-  const { segmenter, pipeline } = loaded.config;
+  const { segmenter, pipeline, failover: failoverConfig, cache: cacheConfig } = loaded.config;
+  const ttsFailover = new TtsFailover(ttsProviders, { cooldownMs: failoverConfig.cooldownMs });
+  const tts = ttsFailover.primary;
+  let cache: { store: AudioCache; namespace: string } | undefined;
+  if (cacheConfig.enabled) {
+    const primary = resolved.tts[0]!;
+    cache = { store: new AudioCache({ maxBytes: cacheConfig.maxBytes }), namespace: JSON.stringify([primary.use, primary.options]), openings: cacheConfig.openings };
+    const stored = await warmAudioCache(cache.store, cache.namespace, tts, cacheConfig.openings, {
+      onError: (text, error) => logger.warn(`cache: could not synthesize the opening "${text}": ${error instanceof Error ? error.message : String(error)}`),
+    });
+    logger.info(`cache: ${stored} openings synthesized ahead`);
+  }
   return {
     loaded,
     llm,
     tts,
+    ttsFailover,
+    cache: cache?.store,
     logger,
     run(prompt, runOptions = {}) {
       return runPipeline({
         llm,
-        tts,
+        tts: ttsFailover,
+        ...(cache ? { cache } : {}),
         request: { prompt },
         mode: runOptions.mode ?? pipeline.mode,
         segmenter,
@@ -79,7 +101,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
       });
     },
     async dispose() {
-      await Promise.allSettled([llm.dispose?.(), tts.dispose?.()]);
+      await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
     },
   };
 }

@@ -26,3 +26,6 @@ export * from "./config/load-config.js";
 export * from "./registry/first-party-adapters.js";
 export * from "./registry/load-adapter.js";
 export * from "./registry/create-providers.js";
+export * from "./cache/audio-cache.js";
+export { TtsFailover, type TtsFailoverOptions } from "./pipeline/tts-failover.js";
+export * from "./cache/warm-cache.js";

@@ -55,6 +55,19 @@ export const configSchema = z
       .describe("The TTS backend, or a list: the first is primary, the rest are fallbacks."),
     segmenter: segmenterConfigSchema.default(segmenterConfigSchema.parse({})),
     pipeline: pipelineConfigSchema.default(pipelineConfigSchema.parse({})),
+    failover: z
+      .object({ cooldownMs: z.number().int().min(0).default(30_000).describe("How long a TTS backend that failed is skipped before it is tried again.") })
+      .strict()
+      .default({ cooldownMs: 30_000 })
+      .describe("TTS failover, when `tts` is a list."),
+    cache: z
+      .object({
+        enabled: z.boolean().default(false).describe("Cache synthesized audio of whole segments (and the openings below)."),
+        maxBytes: z.number().int().min(1024).default(32 * 1024 * 1024).describe("Memory cap for cached audio, in bytes."),
+        openings: z.array(z.string().min(1)).default(["Sure!", "Of course.", "Let me check that.", "Good question."]).describe("Common openings synthesized at start-up."),
+      })
+      .strict()
+      .default({ enabled: false, maxBytes: 32 * 1024 * 1024, openings: ["Sure!", "Of course.", "Let me check that.", "Good question."] }),
     log: z
       .object({ level: z.enum(["silent", "error", "warn", "info", "debug"]).default("warn").describe("Env: VOXPIPE_LOG_LEVEL.") })
       .strict()

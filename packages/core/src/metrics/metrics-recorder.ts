@@ -17,6 +17,9 @@ export class MetricsRecorder {
   private audioMs = 0;
   private error: RunMetrics["error"];
   private aborted = false;
+  private cacheHits = 0;
+  private cacheMisses = 0;
+  private cacheUsed = false;
 
   constructor(private readonly labels: { mode: RunMetrics["mode"]; llm: string; tts: string }) {}
 
@@ -39,7 +42,7 @@ export class MetricsRecorder {
   segmentCut(index: number, chars: number, backend: string): void {
     const at = this.now();
     this.firstSegmentMs ??= at;
-    this.segments.set(index, { index, chars, backend, cutAtMs: at, synthesisStartMs: at, firstAudioMs: null, synthesisMs: 0, audioMs: 0, realTimeFactor: null });
+    this.segments.set(index, { index, chars, backend, cutAtMs: at, synthesisStartMs: at, firstAudioMs: null, synthesisMs: 0, audioMs: 0, realTimeFactor: null, cached: false });
   }
 
   synthesisStarted(index: number, backend: string): void {
@@ -101,6 +104,14 @@ export class MetricsRecorder {
     return audio > 0 ? synthesis / audio : null;
   }
 
+  cacheLookup(index: number, hit: boolean): void {
+    this.cacheUsed = true;
+    if (hit) this.cacheHits++;
+    else this.cacheMisses++;
+    const segment = this.segments.get(index);
+    if (segment) segment.cached = hit;
+  }
+
   failed(error: { stage: string; code: string; message: string }): void {
     this.error ??= error;
   }
@@ -125,6 +136,11 @@ export class MetricsRecorder {
       gaps: this.gaps,
       realTimeFactor: this.ttsRealTimeFactor(),
       llmCharsPerSecond: this.llmCharsPerSecond(),
+      cache: {
+        hits: this.cacheHits,
+        misses: this.cacheMisses,
+        hitRate: this.cacheUsed && this.cacheHits + this.cacheMisses > 0 ? this.cacheHits / (this.cacheHits + this.cacheMisses) : null,
+      },
       ...(this.error ? { error: this.error } : {}),
       aborted: this.aborted,
     };

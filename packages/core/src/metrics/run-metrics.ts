@@ -17,6 +17,8 @@ export interface SegmentMetrics {
   audioMs: number;
   /** synthesisMs / audioMs; below 1 is faster than real time. */
   realTimeFactor: number | null;
+  /** True when the audio came from the audio cache. */
+  cached: boolean;
 }
 
 /** The metrics of one pipeline run, in ms from its start. Fields are null when the event never happened. */
@@ -47,6 +49,8 @@ export interface RunMetrics {
   realTimeFactor: number | null;
   /** LLM characters per second from the first token to the last. */
   llmCharsPerSecond: number | null;
+  /** Audio cache lookups in this run (both 0 when the cache is off). */
+  cache: { hits: number; misses: number; hitRate: number | null };
   /** The failure that ended the run, if any. */
   error?: { stage: string; code: string; message: string };
   /** True when the caller aborted the run. */

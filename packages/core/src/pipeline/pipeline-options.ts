@@ -3,6 +3,8 @@ import type { LlmProvider } from "../llm/llm-provider.js";
 import type { LlmRequest } from "../llm/llm-request.js";
 import type { SegmenterOptions } from "../segmenter/segmenter-options.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
+import type { AudioCache } from "../cache/audio-cache.js";
+import type { TtsFailover } from "./tts-failover.js";
 
 /** Re-cutting of audio into fixed-length fragments (the seed's RETURN_FRAGMENT / FRAGMENT_INTERVAL). */
 export interface FragmentOptions {
@@ -25,8 +27,19 @@ export interface PipelineTimeouts {
 /** Everything one pipeline run needs. */
 export interface PipelineOptions {
   llm: LlmProvider;
-  /** The TTS backend. */
-  tts: TtsProvider;
+  /**
+   * The TTS backend, or a TtsFailover (primary first, then fallbacks). With
+   * fallbacks, each segment's audio is released once the segment has been
+   * synthesized, so a backend failing mid-segment can hand the whole segment
+   * to the next one without a word heard twice.
+   */
+  tts: TtsProvider | TtsFailover;
+  /**
+   * Whole-segment audio cache; `namespace` identifies the backend, voice and
+   * options its keys belong to. A reply that starts with one of `openings`
+   * speaks that opening as its own segment, so a cached opening plays at once.
+   */
+  cache?: { store: AudioCache; namespace: string; openings?: readonly string[] };
   /** What to ask the LLM (its `signal` is ignored; pass `signal` below). */
   request: Omit<LlmRequest, "signal">;
   /** `streaming` speaks segments as they are cut; `whole` waits for the full reply and its full render (the baseline). Default `streaming`. */

@@ -7,6 +7,8 @@ import { BoundedQueue } from "./bounded-queue.js";
 import { iterateWithLimits, timeoutError } from "./iterate-with-limits.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import type { PipelineOptions } from "./pipeline-options.js";
+import { OpeningSplitter } from "./opening-splitter.js";
+import { TtsFailover } from "./tts-failover.js";
 import { TtsScheduler } from "./tts-scheduler.js";
 
 /**
@@ -28,10 +30,11 @@ export async function* runPipeline(options: PipelineOptions): AsyncGenerator<Pip
   if (external?.aborted) return;
   external?.addEventListener("abort", onExternalAbort, { once: true });
 
-  const metrics = new MetricsRecorder({ mode, llm: `${options.llm.id}:${options.llm.model}`, tts: `${options.tts.id}:${options.tts.voice}` });
+  const failover = options.tts instanceof TtsFailover ? options.tts : new TtsFailover([options.tts]);
+  const metrics = new MetricsRecorder({ mode, llm: `${options.llm.id}:${options.llm.model}`, tts: `${failover.primary.id}:${failover.primary.voice}` });
   const events = new BoundedQueue<PipelineEvent>(options.maxQueuedEvents ?? 64);
   const emit = (event: PipelineEvent): Promise<void> => (controller.signal.aborted ? Promise.resolve() : events.push(event));
-  const driving = drive(options, mode, controller.signal, metrics, emit).finally(() => events.close());
+  const driving = drive(options, failover, mode, controller.signal, metrics, emit).finally(() => events.close());
 
   let abortWake: (() => void) | undefined;
   const aborted = new Promise<undefined>((resolve) => {
@@ -55,6 +58,7 @@ export async function* runPipeline(options: PipelineOptions): AsyncGenerator<Pip
 
 async function drive(
   options: PipelineOptions,
+  failover: TtsFailover,
   mode: "streaming" | "whole",
   signal: AbortSignal,
   metrics: MetricsRecorder,
@@ -69,12 +73,13 @@ async function drive(
   const stopTts = (): void => ttsController.abort();
   signal.addEventListener("abort", stopTts, { once: true });
   const scheduler = new TtsScheduler({
-    tts: options.tts,
+    failover,
+    cache: options.cache,
     concurrency: Math.max(1, options.ttsConcurrency ?? 2),
     fragments: options.fragments,
     maxBufferedAudioMs: options.maxBufferedAudioMs ?? 30_000,
     segmentTimeoutMs: options.timeouts?.ttsSegmentMs,
-    holdUntilDone: mode === "whole",
+    holdUntilDone: mode === "whole" || failover.providers.length > 1,
     signal: ttsController.signal,
     metrics,
     logger,
@@ -94,7 +99,7 @@ async function drive(
     for (let i = 0; i < segments.length; i++) {
       const segment = { index: nextIndex++, text: segments[i]?.text ?? "" };
       const isFinal = final && i === segments.length - 1;
-      metrics.segmentCut(segment.index, [...segment.text].length, options.tts.id);
+      metrics.segmentCut(segment.index, [...segment.text].length, failover.primary.id);
       logger.info(`Segment ${segment.index} (len=${[...segment.text].length}): ${JSON.stringify(segment.text)}`);
       await emit({ type: "segment", index: segment.index, text: segment.text, isFinal, atMs: metrics.now() });
       scheduler.add(segment, isFinal);
@@ -120,6 +125,12 @@ async function drive(
     }
   });
 
+  const openings = new OpeningSplitter(segmentWhole ? [] : (options.cache?.openings ?? []));
+  const feed = async (split: ReturnType<OpeningSplitter["push"]>): Promise<void> => {
+    if (!split) return;
+    if (split.opening) await schedule([{ index: 0, text: split.opening }], false);
+    if (split.rest) await schedule(segmenter.push(split.rest), false);
+  };
   let reply = "";
   let sawText = false;
   const timeouts = options.timeouts ?? {};
@@ -138,7 +149,7 @@ async function drive(
         metrics.text(part.text.length);
         await emit({ type: "text-delta", text: part.text, atMs: metrics.now() });
         if (segmentWhole) reply += part.text;
-        else await schedule(segmenter.push(part.text), false);
+        else await feed(openings.push(part.text));
       } else if (part.type === "reasoning-delta") {
         metrics.reasoning(part.text.length);
       } else if (part.type === "error") {
@@ -160,6 +171,7 @@ async function drive(
       const text = [...wholeSegmenter.push(reply), ...wholeSegmenter.end()].map((s) => s.text).join(" ");
       if (text) await schedule([{ index: 0, text }], true);
     } else {
+      await feed(openings.end());
       await schedule(segmenter.end(), true);
     }
   }

@@ -9,6 +9,8 @@ export class SegmentJob {
   queuedMs = 0;
   /** All audio produced, in ms. */
   producedMs = 0;
+  /** Chunks handed to the consumer. */
+  delivered = 0;
   done = false;
   error: VoxpipeError | undefined;
   private wake: (() => void) | undefined;
@@ -25,6 +27,13 @@ export class SegmentJob {
     this.queuedMs += durationMs;
     this.producedMs += durationMs;
     this.notify();
+  }
+
+  /** Drops the audio of a failed attempt that was never delivered. */
+  discard(): void {
+    this.chunks.length = 0;
+    this.queuedMs = 0;
+    this.producedMs = 0;
   }
 
   finish(error?: VoxpipeError): void {

@@ -4,6 +4,8 @@ import type { MetricsRecorder } from "../metrics/metrics-recorder.js";
 import type { Segment } from "../segmenter/segment.js";
 import { audioDurationMs, type AudioChunk } from "../tts/audio-chunk.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
+import { AudioCache } from "../cache/audio-cache.js";
+import type { TtsFailover } from "./tts-failover.js";
 import { Fragmenter } from "../audio/fragmenter.js";
 import { resampleLinear } from "../audio/resample.js";
 import { iterateWithLimits, timeoutError } from "./iterate-with-limits.js";
@@ -13,12 +15,15 @@ import { SegmentJob } from "./segment-job.js";
 import { SignalBoard } from "./signal-board.js";
 
 export interface TtsSchedulerOptions {
-  tts: TtsProvider;
+  /** The backends, primary first; the run's format is the primary's. */
+  failover: TtsFailover;
+  /** Whole-segment audio cache and the namespace (backend, voice, options) its keys use. */
+  cache: { store: AudioCache; namespace: string } | undefined;
   concurrency: number;
   fragments: FragmentOptions | undefined;
   maxBufferedAudioMs: number;
   segmentTimeoutMs: number | undefined;
-  /** Hold each segment's audio until its synthesis is complete (whole-reply mode). */
+  /** Hold each segment's audio until its synthesis is complete (whole-reply mode, and failover: so a failed segment can be re-spoken without repeating words). */
   holdUntilDone: boolean;
   signal: AbortSignal;
   metrics: MetricsRecorder;
@@ -103,6 +108,7 @@ export class TtsScheduler {
         const chunk = job.chunks.shift();
         if (chunk) {
           job.queuedMs -= audioDurationMs(chunk);
+          job.delivered++;
           this.changes.notify();
           if (fragmenter) for (const fragment of fragmenter.push(chunk)) await send(fragment);
           else await send(chunk);
@@ -119,7 +125,7 @@ export class TtsScheduler {
         segmentIndex: job.segment.index,
         synthesisMs: segmentMetrics?.synthesisMs ?? 0,
         audioMs: job.producedMs,
-        backend: this.options.tts.id,
+        backend: segmentMetrics?.backend ?? this.options.failover.primary.id,
         atMs: metrics.now(),
       });
       this.options.onSegmentEnd();
@@ -140,7 +146,48 @@ export class TtsScheduler {
   }
 
   private async synthesize(job: SegmentJob): Promise<void> {
-    const { tts, metrics, signal } = this.options;
+    const { failover, metrics, signal, cache, logger } = this.options;
+    const index = job.segment.index;
+    const key = cache ? AudioCache.key(cache.namespace, job.segment.text) : undefined;
+    const cached = key ? cache?.store.get(key) : undefined;
+    metrics.cacheLookup(index, cached !== undefined);
+    if (cached) {
+      metrics.synthesisStarted(index, `${failover.primary.id} (cache)`);
+      for (const chunk of cached) {
+        metrics.audioProduced(index);
+        job.push(chunk, audioDurationMs(chunk));
+      }
+      metrics.synthesisEnded(index, job.producedMs);
+      job.finish();
+      return;
+    }
+    let failure: VoxpipeError | undefined;
+    let previous: TtsProvider | undefined;
+    for (const tts of failover.order()) {
+      if (signal.aborted) break;
+      if (previous) {
+        if (job.delivered > 0) break; // audio of this segment was heard: re-speaking it would repeat words
+        logger.warn(`TTS backend ${previous.id} failed on segment ${index} (${failure?.message}); continuing on ${tts.id}.`);
+        job.discard();
+      }
+      const recorded: AudioChunk[] | undefined = key ? [] : undefined;
+      failure = await this.synthesizeWith(tts, job, recorded);
+      if (!failure) {
+        failover.markSucceeded(tts);
+        if (key && recorded) cache?.store.set(key, recorded);
+        job.finish();
+        return;
+      }
+      if (signal.aborted) break;
+      failover.markFailed(tts);
+      previous = tts;
+    }
+    job.finish(signal.aborted ? undefined : failure);
+  }
+
+  /** One attempt on one backend; resolves to the failure, or undefined on success or abort. */
+  private async synthesizeWith(tts: TtsProvider, job: SegmentJob, recorded: AudioChunk[] | undefined): Promise<VoxpipeError | undefined> {
+    const { metrics, signal } = this.options;
     const index = job.segment.index;
     metrics.synthesisStarted(index, tts.id);
     const controller = new AbortController();
@@ -152,24 +199,26 @@ export class TtsScheduler {
       const chunks = iterateWithLimits(tts.synthesize({ text: job.segment.text, signal: controller.signal }), controller.signal, "tts", () =>
         deadline === undefined
           ? undefined
-          : { ms: Math.max(1, deadline - performance.now()), error: () => timeoutError("tts", "tts-timeout", `TTS backend ${tts.id} took longer than ${timeoutMs} ms (timeouts.ttsSegmentMs) to synthesize segment ${index}.`) },
+          : { ms: Math.max(1, deadline - performance.now()), error: () => timeoutError("tts", "tts-timeout", `TTS backend ${tts.id} took longer than ${timeoutMs} ms (pipeline.timeouts.ttsSegmentMs) to synthesize segment ${index}.`) },
       );
       for await (const raw of chunks) {
-        const chunk = this.conform(raw);
+        const chunk = this.conform(raw, tts);
         if (chunk.pcm.length === 0) continue;
         metrics.audioProduced(index);
+        recorded?.push(chunk);
         job.push(chunk, audioDurationMs(chunk));
         while (!signal.aborted && this.mustWait(job)) await this.changes.wait();
       }
-      if (job.producedMs === 0 && job.segment.text.trim().length > 0) {
+      if (job.producedMs === 0 && job.segment.text.trim().length > 0 && !signal.aborted) {
         throw new VoxpipeError({ code: "tts-no-audio", stage: "tts", message: `TTS backend ${tts.id} returned no audio for segment ${index} ("${job.segment.text.slice(0, 40)}").` });
       }
       metrics.synthesisEnded(index, job.producedMs);
-      job.finish();
+      return undefined;
     } catch (error) {
       controller.abort();
       metrics.synthesisEnded(index, job.producedMs);
-      job.finish(isAbortError(error) && signal.aborted ? undefined : VoxpipeError.from(error, "tts", "tts-failed"));
+      if (isAbortError(error) && signal.aborted) return undefined;
+      return VoxpipeError.from(error, "tts", "tts-failed");
     } finally {
       signal.removeEventListener("abort", onAbort);
     }
@@ -184,13 +233,17 @@ export class TtsScheduler {
     return ahead > this.options.maxBufferedAudioMs;
   }
 
-  /** Keeps the run in the declared format: a chunk in another rate or layout is converted (and warned about once). */
-  private conform(chunk: AudioChunk): AudioChunk {
-    const format = this.options.tts.format;
+  /**
+   * Keeps the run in one format, the primary backend's: a fallback's audio is
+   * resampled to it, and a backend that sends another format than it declared
+   * is converted (and warned about once).
+   */
+  private conform(chunk: AudioChunk, tts: TtsProvider): AudioChunk {
+    const format = this.options.failover.primary.format;
     if (chunk.sampleRate === format.sampleRate && chunk.channels === format.channels) return chunk;
-    if (!this.warnedFormat) {
+    if ((chunk.sampleRate !== tts.format.sampleRate || chunk.channels !== tts.format.channels) && !this.warnedFormat) {
       this.warnedFormat = true;
-      this.options.logger.warn(`TTS backend ${this.options.tts.id} declared ${format.sampleRate} Hz × ${format.channels} but sent ${chunk.sampleRate} Hz × ${chunk.channels}; converting.`);
+      this.options.logger.warn(`TTS backend ${tts.id} declared ${tts.format.sampleRate} Hz × ${tts.format.channels} but sent ${chunk.sampleRate} Hz × ${chunk.channels}; converting.`);
     }
     let pcm = chunk.pcm;
     if (chunk.channels !== format.channels) pcm = remix(pcm, chunk.channels, format.channels);

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { AudioCache } from "../cache/audio-cache.js";
+import { warmAudioCache } from "../cache/warm-cache.js";
+import { createScriptedLlm } from "../testing/scripted-llm.js";
+import { createSyntheticTts } from "../testing/synthetic-tts.js";
+import type { PipelineEvent } from "./pipeline-event.js";
+import { OpeningSplitter } from "./opening-splitter.js";
+import { runPipeline } from "./run-pipeline.js";
+import { TtsFailover } from "./tts-failover.js";
+
+const reply = "The first sentence is right here. The second sentence follows it now. A third one comes after that. And the fourth ends the reply.";
+
+async function collect(events: AsyncIterable<PipelineEvent>): Promise<PipelineEvent[]> {
+  const out: PipelineEvent[] = [];
+  for await (const event of events) out.push(event);
+  return out;
+}
+
+const seconds = (events: PipelineEvent[], segmentIndex: number): number =>
+  events.filter((e) => e.type === "audio" && e.segmentIndex === segmentIndex).reduce((n, e) => n + (e.type === "audio" ? e.pcm.length / e.sampleRate : 0), 0);
+
+describe("TTS failover", () => {
+  it("resumes on the fallback at the failed segment: no lost segments, no repeated audio, one sample rate", async () => {
+    const primary = createSyntheticTts({ sampleRate: 24000, failOnSegment: 1, voice: "primary" });
+    const fallback = { ...createSyntheticTts({ sampleRate: 16000, voice: "fallback" }), id: "fallback (test double)" };
+    const events = await collect(
+      runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }), tts: new TtsFailover([primary, fallback]), request: { prompt: "x" }, ttsConcurrency: 1 }),
+    );
+    expect(events.some((e) => e.type === "error")).toBe(false);
+    const segments = events.filter((e) => e.type === "segment");
+    expect(segments.length).toBe(4);
+    for (const segment of segments) {
+      if (segment.type !== "segment") continue;
+      // 60 ms per character from either double: exactly one rendering of every segment, none repeated.
+      expect(seconds(events, segment.index)).toBeCloseTo(([...segment.text].length * 60) / 1000, 1);
+    }
+    for (const event of events) if (event.type === "audio") expect(event.sampleRate).toBe(24000);
+    const ends = events.filter((e) => e.type === "segment-end").map((e) => (e.type === "segment-end" ? e.backend : ""));
+    expect(ends[0]).toBe(primary.id);
+    expect(ends.slice(1)).toEqual([fallback.id, fallback.id, fallback.id]);
+    const finish = events.at(-1);
+    expect(finish?.type === "finish" && finish.metrics.segments.map((s) => s.backend)).toEqual([primary.id, fallback.id, fallback.id, fallback.id]);
+  });
+
+  it("retries a failed backend after its cool-down", async () => {
+    let calls = 0;
+    const flaky = createSyntheticTts({ voice: "flaky" });
+    const primary = { ...flaky, id: "flaky", async *synthesize(request: Parameters<typeof flaky.synthesize>[0]) { if (calls++ === 0) throw new Error("boom"); yield* flaky.synthesize(request); } };
+    const fallback = { ...createSyntheticTts(), id: "fallback" };
+    const failover = new TtsFailover([primary, fallback], { cooldownMs: 40 });
+    const backends = async (): Promise<string[]> => {
+      const events = await collect(runPipeline({ llm: createScriptedLlm({ text: "Just one short sentence here.", tokensPerSecond: 5000 }), tts: failover, request: { prompt: "x" } }));
+      return events.flatMap((e) => (e.type === "segment-end" ? [e.backend] : []));
+    };
+    expect(await backends()).toEqual(["fallback"]);
+    expect(await backends()).toEqual(["fallback"]); // still cooling down
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await backends()).toEqual(["flaky"]);
+  });
+
+  it("when every backend fails, the run ends with a typed TTS error and the audio before it", async () => {
+    const events = await collect(
+      runPipeline({
+        llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }),
+        tts: new TtsFailover([createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })]),
+        request: { prompt: "x" },
+        ttsConcurrency: 1,
+      }),
+    );
+    expect(events.find((e) => e.type === "error")).toMatchObject({ stage: "tts" });
+    expect(events.filter((e) => e.type === "segment-end")).toHaveLength(1);
+  });
+});
+
+describe("audio cache", () => {
+  it("a repeated reply is served from the cache: hit rate in the metrics, same audio", async () => {
+    const store = new AudioCache({ maxBytes: 50 * 1024 * 1024 });
+    const tts = createSyntheticTts({ firstChunkMs: 30 });
+    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "synthetic" } }));
+    const first = await run();
+    const second = await run();
+    const metrics = (events: PipelineEvent[]) => (events.at(-1)?.type === "finish" ? (events.at(-1) as Extract<PipelineEvent, { type: "finish" }>).metrics : undefined);
+    expect(metrics(first)?.cache).toEqual({ hits: 0, misses: 4, hitRate: 0 });
+    expect(metrics(second)?.cache).toEqual({ hits: 4, misses: 0, hitRate: 1 });
+    expect(metrics(second)?.segments.every((s) => s.cached)).toBe(true);
+    for (let i = 0; i < 4; i++) expect(seconds(second, i)).toBeCloseTo(seconds(first, i), 5);
+  });
+
+  it("a warmed opening is spoken as its own segment straight from the cache", async () => {
+    const store = new AudioCache({ maxBytes: 10 * 1024 * 1024 });
+    const tts = createSyntheticTts({ firstChunkMs: 200 });
+    expect(await warmAudioCache(store, "ns", tts, ["Sure!", "Let me check that."])).toBe(2);
+    const events = await collect(
+      runPipeline({ llm: createScriptedLlm({ text: `Sure! ${reply}`, tokensPerSecond: 2000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "ns", openings: ["Sure!", "Let me check that."] } }),
+    );
+    const segments = events.filter((e) => e.type === "segment");
+    expect(segments[0]).toMatchObject({ text: "Sure!" });
+    const finish = events.at(-1) as Extract<PipelineEvent, { type: "finish" }>;
+    expect(finish.metrics.segments[0]?.cached).toBe(true);
+    // The opening's audio does not wait for the TTS's 200 ms first-chunk latency.
+    expect(finish.metrics.ttfaMs! - finish.metrics.firstSegmentMs!).toBeLessThan(150);
+  });
+
+  it("evicts least recently used entries to stay under its byte cap", () => {
+    const chunk = (n: number) => [{ pcm: new Float32Array(n), sampleRate: 1000, channels: 1 }];
+    const store = new AudioCache({ maxBytes: 4000 * 3 });
+    store.set("a", chunk(1000));
+    store.set("b", chunk(1000));
+    store.set("c", chunk(1000));
+    store.get("a");
+    store.set("d", chunk(1000));
+    expect(store.has("b")).toBe(false);
+    expect(store.has("a") && store.has("c") && store.has("d")).toBe(true);
+    expect(store.stats().bytes).toBeLessThanOrEqual(12000);
+  });
+});
+
+describe("OpeningSplitter", () => {
+  it("splits a known opening however the text is chunked, and passes other text through", () => {
+    const openings = ["Sure!", "Let me check that."];
+    for (const pieces of [["Sure! Here"], ["Su", "re", "!", " Here"], ["  Let me ", "check that. Ok"]]) {
+      const splitter = new OpeningSplitter(openings);
+      const results = pieces.map((p) => splitter.push(p)).filter(Boolean);
+      expect(results.at(-1)?.opening).toBeDefined();
+    }
+    const other = new OpeningSplitter(openings);
+    expect(other.push("Surely")).toEqual({ rest: "Surely" });
+    const exact = new OpeningSplitter(openings);
+    expect(exact.push("Sure!")).toBeUndefined();
+    expect(exact.end()).toEqual({ opening: "Sure!", rest: "" });
+  });
+});
