@@ -133,14 +133,18 @@ async function drive(
   };
   let reply = "";
   let sawText = false;
+  const hasPrompt = (options.request.messages ?? []).some((m) => m.content.trim()) || (options.request.prompt ?? "").trim().length > 0;
+  if (!hasPrompt) {
+    fail(new VoxpipeError({ code: "empty-prompt", stage: "pipeline", message: "The prompt is empty (or only whitespace): give the LLM something to answer." }));
+  }
   const timeouts = options.timeouts ?? {};
   try {
-    const parts = iterateWithLimits(options.llm.stream({ ...options.request, signal: llmController.signal }), llmController.signal, "llm", () => {
+    const parts = iterateWithLimits(hasPrompt ? options.llm.stream({ ...options.request, signal: llmController.signal }) : noParts(), llmController.signal, "llm", () => {
       const ms = sawText ? timeouts.llmIdleMs : timeouts.llmFirstTokenMs;
       if (!ms) return undefined;
       return sawText
-        ? { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent nothing for ${ms} ms mid-reply (timeouts.llmIdleMs).`) }
-        : { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent no text within ${ms} ms (timeouts.llmFirstTokenMs).`) };
+        ? { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent nothing for ${ms} ms mid-reply (pipeline.timeouts.llmIdleMs).`) }
+        : { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent no text within ${ms} ms (pipeline.timeouts.llmFirstTokenMs).`) };
     });
     for await (const part of parts) {
       if (part.type === "text-delta") {
@@ -196,3 +200,5 @@ async function drive(
   await emit({ type: "finish", metrics: snapshot, atMs: metrics.now() });
 }
 
+
+async function* noParts(): AsyncGenerator<never> {}
