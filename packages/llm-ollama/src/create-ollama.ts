@@ -21,8 +21,8 @@ export function createOllama(input: OllamaOptions, context: OllamaContext = {}):
   const options = ollamaOptionsSchema.parse(input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});
-  const baseUrl = normalizeHost(options.host ?? env["OLLAMA_HOST"] ?? defaultHost);
-  const apiKey = options.apiKey ?? env["OLLAMA_API_KEY"];
+  const baseUrl = normalizeHost(options.host ?? (env["OLLAMA_HOST"] || defaultHost));
+  const apiKey = options.apiKey ?? (env["OLLAMA_API_KEY"] || undefined);
   const headers: Record<string, string> = { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) };
   const secrets = apiKey ? [apiKey] : [];
   const errors = new OllamaErrors(baseUrl, options.model, secrets, headers);

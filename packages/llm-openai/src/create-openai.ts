@@ -22,8 +22,8 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
   const options = openaiOptionsSchema.parse(input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});
-  const baseURL = (options.baseURL ?? env["OPENAI_BASE_URL"] ?? defaultBaseURL).replace(/\/+$/, "");
-  const apiKey = options.apiKey ?? env["OPENAI_API_KEY"];
+  const baseURL = (options.baseURL ?? (env["OPENAI_BASE_URL"] || defaultBaseURL)).replace(/\/+$/, "");
+  const apiKey = options.apiKey ?? (env["OPENAI_API_KEY"] || undefined);
   const errors = new OpenaiErrors(baseURL, options.model, apiKey ? [apiKey] : []);
   const active = new Set<AbortController>();
   let client: OpenAI | undefined;
