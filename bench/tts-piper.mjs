@@ -1,0 +1,103 @@
+// Benchmark of @voxpipe/tts-piper on the piper-plus zero-shot fixture (a full
+// VITS graph with random weights: the work of a real, if small, Piper voice).
+// Build first (`cd packages/tts-piper && npx tsc -p tsconfig.json`), then run
+// `VOXPIPE_MODELS_DIR=/path/to/models node bench/tts-piper.mjs [--quick]`,
+// or import `benchPiper` from a runner.
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createPiper } from "../packages/tts-piper/dist/index.js";
+
+// The fixture's phoneme map knows only a, n, o and the space, so the text uses
+// words made of them; eSpeak's other phonemes (stress marks, ə, …) are skipped.
+const SENTENCES = [
+  "Nano.",
+  "Anna, no.",
+  "Nona anon, nano anna.",
+  "No, Anna, no nano noon anon.",
+  "Nano anna nona anon noon, nano anna nona.",
+  "Anna and Nona, nano noon anon; no nano anna nona anon noon.",
+];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function context() {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const modelsDir = process.env.VOXPIPE_MODELS_DIR ?? join(here, "../../shared/models");
+  return { configDir: here, env: { ...process.env, VOXPIPE_MODELS_DIR: modelsDir }, log: () => {} };
+}
+
+/** Times one request: ms to its first chunk, ms to its end, seconds of audio. */
+async function timeRequest(provider, text) {
+  const started = performance.now();
+  let firstMs = 0;
+  let frames = 0;
+  for await (const chunk of provider.synthesize({ text })) {
+    if (firstMs === 0) firstMs = performance.now() - started;
+    frames += chunk.pcm.length / chunk.channels;
+  }
+  return { firstMs, totalMs: performance.now() - started, audioSeconds: frames / provider.format.sampleRate };
+}
+
+/**
+ * loadMs: a fresh provider's time from `createPiper` to the first chunk of a
+ * one-word request (reading the config, starting the inference worker, loading
+ * the ONNX session; the shared eSpeak WebAssembly module loads only once per process).
+ * ttfaMs: a warm provider's time from `synthesize()` to the first chunk, per request.
+ * realTimeFactor: synthesis time / audio duration, per request (lower is faster).
+ * All three are medians.
+ */
+export async function benchPiper({ quick = false } = {}) {
+  const loads = quick ? 2 : 5;
+  const rounds = quick ? 1 : 3;
+  const sentences = quick ? SENTENCES.slice(0, 4) : SENTENCES;
+  const options = { model: "piper-plus-zero-shot-test.onnx" };
+
+  const loadTimes = [];
+  for (let i = 0; i < loads; i++) {
+    const started = performance.now();
+    const provider = await createPiper(options, context());
+    try {
+      await timeRequest(provider, "Nano.");
+      loadTimes.push(performance.now() - started);
+    } finally {
+      await provider.dispose();
+    }
+  }
+
+  const provider = await createPiper(options, context());
+  const ttfa = [];
+  const factors = [];
+  let audioSeconds = 0;
+  try {
+    await timeRequest(provider, SENTENCES.join(" ")); // warm-up
+    for (let round = 0; round < rounds; round++) {
+      for (const text of sentences) {
+        const result = await timeRequest(provider, text);
+        ttfa.push(result.firstMs);
+        factors.push(result.totalMs / 1000 / result.audioSeconds);
+        audioSeconds += result.audioSeconds;
+      }
+    }
+  } finally {
+    await provider.dispose();
+  }
+
+  return {
+    loadMs: median(loadTimes),
+    ttfaMs: median(ttfa),
+    realTimeFactor: median(factors),
+    samples: { loads, requests: ttfa.length, audioSeconds },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const quick = process.argv.includes("--quick");
+  const result = await benchPiper({ quick });
+  console.log(`tts-piper (piper-plus zero-shot fixture)${quick ? " (quick)" : ""}: load ${result.loadMs.toFixed(0)} ms, ` +
+    `time to first audio ${result.ttfaMs.toFixed(1)} ms, real-time factor ${result.realTimeFactor.toFixed(4)} ` +
+    `(medians; ${result.samples.loads} loads, ${result.samples.requests} requests, ${result.samples.audioSeconds.toFixed(1)} s of audio)`);
+}
