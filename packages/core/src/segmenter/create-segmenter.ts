@@ -1,64 +1,61 @@
-// STAND-IN: a minimal sentence splitter with the final API, to be replaced by the full segmenter (issue 3).
+import { AdaptivePolicy } from "./adaptive-policy.js";
+import { BlockMarkup } from "./block-markup.js";
+import { CodePointReader } from "./code-point-reader.js";
+import { InlineMarkup } from "./inline-markup.js";
+import { resolveSegmenterOptions } from "./resolve-options.js";
 import type { Segment } from "./segment.js";
+import { SegmentMerger } from "./segment-merger.js";
 import type { Segmenter, SegmenterOptions } from "./segmenter-options.js";
+import { SentenceBuilder } from "./sentence-builder.js";
+import { ThinkFilter } from "./think-filter.js";
 
+/**
+ * Creates an incremental, synchronous segmenter: `push` pieces of an LLM's
+ * reply as they arrive and speak the segments it returns; call `end` once the
+ * reply is complete. The text flows through four stages, each looking at a
+ * character once: think-block filter → block markdown (code fences, rules,
+ * headings, quotes, bullets, hard breaks) → inline markdown (emphasis, code
+ * spans, links) → sentence builder (boundaries, maxLength cuts), then the
+ * merger (minLength, eager first segment, adaptive sizing). The output does
+ * not depend on how the input is chunked.
+ *
+ * @throws VoxpipeError (`invalid-segmenter-options`) for impossible options.
+ */
 export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
-  const minLength = options.minLength ?? 20;
-  const maxLength = options.maxLength ?? 100;
-  let buffer = "";
-  let pending = "";
+  const settings = resolveSegmenterOptions(options);
+  const adaptive = new AdaptivePolicy(settings.adaptive, settings.minLength, settings.maxLength);
+  let out: Segment[] = [];
   let index = 0;
-  const out: Segment[] = [];
-  const emit = (text: string): void => {
-    const trimmed = text.replace(/\s+/g, " ").trim();
-    if (trimmed) out.push({ index: index++, text: trimmed });
-  };
-  const flushSentence = (sentence: string, force: boolean): void => {
-    pending = pending ? `${pending} ${sentence.trim()}` : sentence.trim();
-    if (force || [...pending].length >= minLength) {
-      emit(pending);
-      pending = "";
-    }
-  };
-  const scan = (final: boolean): void => {
-    for (;;) {
-      const match = /[.!?…]+["')\]]*\s+|\n/.exec(buffer);
-      if (match) {
-        const end = match.index + match[0].length;
-        flushSentence(buffer.slice(0, end), match[0].includes("\n"));
-        buffer = buffer.slice(end);
-        continue;
-      }
-      if ([...buffer].length > maxLength) {
-        const cut = buffer.lastIndexOf(" ", maxLength);
-        const at = cut > 0 ? cut : maxLength;
-        flushSentence(buffer.slice(0, at), true);
-        buffer = buffer.slice(at);
-        continue;
-      }
-      break;
-    }
-    if (final) {
-      if (buffer.trim()) flushSentence(buffer, true);
-      else if (pending) emit(pending);
-      buffer = "";
-      pending = "";
-    }
+  const merger = new SegmentMerger((text) => out.push({ index: index++, text }), {
+    maxLength: settings.maxLength,
+    eagerFirstSegment: settings.eagerFirstSegment,
+    firstMinLength: settings.firstMinLength,
+    targetLength: () => adaptive.targetLength(),
+  });
+  const builder = new SentenceBuilder(merger, settings);
+  const reader = new CodePointReader(new ThinkFilter(new BlockMarkup(new InlineMarkup(builder))));
+  const drain = (): Segment[] => {
+    if (out.length === 0) return [];
+    const ready = out;
+    out = [];
+    return ready;
   };
   return {
     push(text) {
-      buffer += text;
-      scan(false);
-      return out.splice(0);
+      reader.push(text);
+      return drain();
     },
     end() {
-      scan(true);
-      return out.splice(0);
+      reader.end();
+      return drain();
     },
-    updateRates() {},
+    updateRates(rates) {
+      adaptive.update(rates);
+    },
   };
 }
 
+/** Segments an async stream of text pieces (e.g. LLM tokens), yielding each segment as soon as it is complete. */
 export async function* segment(text: AsyncIterable<string>, options?: SegmenterOptions): AsyncIterable<Segment> {
   const segmenter = createSegmenter(options);
   for await (const piece of text) yield* segmenter.push(piece);

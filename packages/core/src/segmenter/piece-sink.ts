@@ -1,0 +1,11 @@
+/** Receives the pieces the sentence builder cuts: sentences, or parts of over-long ones. */
+export interface PieceSink {
+  /** A finished piece of one block; `lengthCp` is its length in code points. */
+  piece(text: string, lengthCp: number): void;
+  /** True while an eager first segment may still be cut at a clause boundary. */
+  wantsEager(): boolean;
+  /** Offers text ending at a clause boundary as the eager first segment; true when it was taken. */
+  offerEager(text: string, lengthCp: number): boolean;
+  /** The block (text between hard breaks) ended. */
+  endBlock(): void;
+}
