@@ -10,6 +10,16 @@ export interface GenerationOutcome {
   outputTokens: number;
 }
 
+/**
+ * Drops U+FFFD. node-llama-cpp already holds back a token that ends inside a
+ * multi-byte character until the character is complete; what still decodes to
+ * U+FFFD is a byte sequence the model produced that is not UTF-8 at all
+ * (random or badly quantized models do this). It cannot be spoken.
+ */
+export function withoutInvalidBytes(text: string): string {
+  return text.includes("\uFFFD") ? text.replaceAll("\uFFFD", "") : text;
+}
+
 /** node-llama-cpp's stop reasons as voxpipe finish reasons. */
 export function finishReason(stopReason: string): LlmFinishReason {
   if (stopReason === "maxTokens") return "length";
@@ -27,7 +37,11 @@ export function finishReason(stopReason: string): LlmFinishReason {
 export async function generate(runtime: LlamaRuntime, request: LlmRequest, sampling: Sampling, systemPrompt: string | undefined, signal: AbortSignal, emit: (part: SortedText) => void): Promise<GenerationOutcome> {
   const splitter = new ThinkTagSplitter();
   const emitAll = (parts: SortedText[]) => {
-    for (const part of parts) emit(part);
+    for (const part of parts) emitValid(part);
+  };
+  const emitValid = (part: SortedText) => {
+    const text = withoutInvalidBytes(part.text);
+    if (text) emit({ type: part.type, text });
   };
   let outputTokens = 0;
   const common = {
@@ -58,7 +72,7 @@ export async function generate(runtime: LlamaRuntime, request: LlmRequest, sampl
     onResponseChunk: (chunk) => {
       outputTokens += chunk.tokens.length;
       // Thought and comment segments are never spoken.
-      if (chunk.type === "segment") emit({ type: "reasoning-delta", text: chunk.text });
+      if (chunk.type === "segment") emitValid({ type: "reasoning-delta", text: chunk.text });
       else emitAll(splitter.push(chunk.text));
     },
   });
