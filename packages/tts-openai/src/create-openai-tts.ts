@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { AbortError, VoxpipeError, throwIfAborted } from "@voxpipe/core";
+import { AbortError, ConfigError, VoxpipeError, throwIfAborted } from "@voxpipe/core";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { withNormalizedErrorBodies } from "./normalize-error-body.js";
 import { toTtsError } from "./openai-tts-errors.js";
@@ -26,6 +26,9 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
   const baseURL = (options.baseURL ?? env["OPENAI_BASE_URL"] ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, "");
   const apiKey = options.apiKey ?? env["OPENAI_API_KEY"];
   const url = `${baseURL}/audio/speech`;
+  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
+    throw new ConfigError(`tts-openai: OPENAI_BASE_URL is not a URL: \`${baseURL}\`. Set it (or the \`baseURL\` option) to e.g. http://127.0.0.1:8880/v1.`, ["OPENAI_BASE_URL"]);
+  }
   if (!apiKey && new URL(baseURL).hostname === "api.openai.com") {
     throw new VoxpipeError({
       code: "tts-auth",
@@ -146,9 +149,17 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
 /**
  * Some compatible servers name the rate in the content type (openedai-speech:
  * `audio/pcm;rate=22050` for its Piper voices). When they do, it must match
- * the declared format.
+ * the declared format. A compressed or JSON content type means the server
+ * ignored `response_format: "pcm"`; decoding it as PCM would play noise.
  */
 function checkDeclaredRate(contentType: string | null, declared: number, url: string): void {
+  if (/mpeg|mp3|ogg|opus|aac|flac|json|html/i.test(contentType ?? "")) {
+    throw new VoxpipeError({
+      code: "tts-bad-response",
+      stage: "tts",
+      message: `The speech server at ${url} answered \`${contentType}\` instead of raw PCM: it may not support \`response_format: "pcm"\`. Use a server that does (OpenAI, Kokoro-FastAPI, openedai-speech).`,
+    });
+  }
   const rate = /rate=(\d+)/i.exec(contentType ?? "")?.[1];
   if (rate === undefined || Number(rate) === declared) return;
   throw new VoxpipeError({

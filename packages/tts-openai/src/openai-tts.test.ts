@@ -279,6 +279,7 @@ describe("tts-openai options and environment", () => {
     expect(VoxpipeError.isInstance(error) && error.code).toBe("tts-auth");
     expect((error as Error).message).toContain("OPENAI_API_KEY");
     expect(() => createOpenAiTts({ baseURL: "http://127.0.0.1:8880/v1" }, { env: {} })).not.toThrow();
+    expect(() => createOpenAiTts({}, { env: { OPENAI_BASE_URL: "localhost:8880" } })).toThrow(/OPENAI_BASE_URL is not a URL/);
   });
 
   it("validates options with clear errors", () => {
@@ -301,6 +302,13 @@ describe("tts-openai options and environment", () => {
     await server.requests[0]!.ended;
     const matching = createOpenAiTts({ baseURL: server.baseURL, apiKey: KEY, sampleRate: 22050 });
     expect(frames(await collect(matching.synthesize({ text: "Hi there." })))).toBe(Math.round(((9 * 60) / 1000) * 22050));
+  });
+
+  it("refuses a compressed body from a server that ignored response_format pcm", async () => {
+    const { provider } = await setUp({ behave: () => ({ headers: { "content-type": "audio/mpeg" } }) });
+    const error = await failure(provider.synthesize({ text: "Hi there." }));
+    expect(error.code).toBe("tts-bad-response");
+    expect(error.message).toContain("audio/mpeg");
   });
 
   it("declares a custom sample rate for compatible servers that differ", async () => {
