@@ -68,3 +68,24 @@ describe("TTS faults", () => {
     expect(wav.wavSeconds).toBeCloseTo((reply.length * 60) / 1000, 0);
   });
 });
+
+describe("opening cache through voxpipe say", () => {
+  it("a reply that starts with a warmed opening plays it from the cache: first audio ≈ the LLM's first segment", async () => {
+    const config = doublesConfig(
+      { text: `Sure! ${reply}`, tokensPerSecond: 200 },
+      { firstChunkMs: 300 },
+      'cache: { enabled: true, openings: ["Sure!", "Let me check that."] }\n',
+    );
+    const wav = await say(config, "hello");
+    expect(wav.code).toBe(0);
+    expect(wav.summary.cache).toMatchObject({ hits: 1 });
+    // Without the cache the first audio waits 300 ms for the TTS; with it, it follows the first segment at once.
+    expect(wav.summary.ttfaMs - wav.summary.firstSegmentMs).toBeLessThan(150);
+    expect(wav.wavSeconds).toBeCloseTo(((`Sure! ${reply}`.length - 3) * 60) / 1000, 0);
+  });
+
+  it("the cache is off by default", async () => {
+    const wav = await say(doublesConfig({ text: `Sure! ${reply}` }), "hello");
+    expect(wav.summary.cache).toBeUndefined();
+  });
+});

@@ -68,7 +68,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
   const { segmenter, pipeline, failover: failoverConfig, cache: cacheConfig } = loaded.config;
   const ttsFailover = new TtsFailover(ttsProviders, { cooldownMs: failoverConfig.cooldownMs });
   const tts = ttsFailover.primary;
-  let cache: { store: AudioCache; namespace: string } | undefined;
+  let cache: { store: AudioCache; namespace: string; openings: readonly string[] } | undefined;
   if (cacheConfig.enabled) {
     const primary = resolved.tts[0]!;
     cache = { store: new AudioCache({ maxBytes: cacheConfig.maxBytes }), namespace: JSON.stringify([primary.use, primary.options]), openings: cacheConfig.openings };

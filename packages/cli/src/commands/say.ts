@@ -29,6 +29,10 @@ export interface SaySummary {
   audioSeconds: number;
   gapMs: number;
   out: string;
+  /** Audio cache lookups, when the config turns the cache on. */
+  cache?: { hits: number; misses: number; hitRate: number | null };
+  /** The TTS backend that spoke each segment (differs from the primary after a failover). */
+  backends?: string[];
   error?: { stage: string; code: string; message: string };
 }
 
@@ -100,6 +104,8 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
     audioSeconds: Math.round(wav.seconds * 1000) / 1000,
     gapMs: round(metrics?.gapMs) ?? 0,
     out,
+    ...(metrics && voxpipe.cache ? { cache: metrics.cache } : {}),
+    ...(metrics && voxpipe.ttsFailover.providers.length > 1 ? { backends: metrics.segments.map((segment) => segment.backend) } : {}),
     ...(error ? { error } : {}),
   };
   progress(
