@@ -30,6 +30,8 @@ export interface PiperTtsProvider extends TtsProvider {
   phonemeIds(phonemes: readonly string[]): number[];
   /** onnxruntime sessions created so far: 1 however many requests ran (0 before the first). */
   readonly sessionsCreated: number;
+  /** Stops the inference worker and frees the session (after a run in flight ends). Idempotent; a later request loads again. */
+  dispose(): Promise<void>;
 }
 
 function defaultContext(): AdapterContext {
