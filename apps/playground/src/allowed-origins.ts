@@ -28,7 +28,11 @@ export function allowedOrigins(host: string, port: number, extra: readonly strin
     }
   }
   const origins = new Set<string>(extra.map((origin) => origin.toLowerCase()));
-  for (const name of hosts) origins.add(`http://${name}:${port}`.toLowerCase());
+  for (const name of hosts) {
+    origins.add(`http://${name}:${port}`.toLowerCase());
+    // Browsers leave the default port out of the Origin header.
+    if (port === 80) origins.add(`http://${name}`.toLowerCase());
+  }
   return origins;
 }
 

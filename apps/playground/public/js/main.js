@@ -1,0 +1,242 @@
+// The playground page: wires the controls, the WebSocket, the audio player and the timeline.
+import { AudioPlayer } from "./audio-player.js";
+import { connect } from "./connection.js";
+import { RunRecord } from "./run-record.js";
+import { drawTimeline } from "./timeline.js";
+import { elements, showBackends, showCompareRow, showCompareSummary, showError, showNote, showNumbers, showReply, showStatus } from "./view.js";
+
+const player = new AudioPlayer();
+const state = {
+  hello: null,
+  /** @type {RunRecord | null} */
+  run: null,
+  /** Run ids whose audio must be dropped (stopped runs). */
+  dropped: new Set(),
+  /** Pending compare: the modes still to run and the results so far. */
+  compare: null,
+  awaitingStart: false,
+  timelineCounts: { tokens: 0, segments: 0, synthesis: 0, playback: 0, gaps: 0 },
+  drawCount: 0,
+  events: [],
+};
+
+const connection = connect({
+  onMessage: handleMessage,
+  onAudio: handleAudio,
+  onClose: (message) => {
+    state.socketClosed = true;
+    showError(message);
+    showStatus("error", false);
+    elements.speak.disabled = true;
+    elements.compare.disabled = true;
+  },
+});
+
+function handleMessage(message) {
+  state.events.push({ type: message.type, runId: message.runId, code: message.code, at: performance.now() });
+  if (state.events.length > 500) state.events.shift();
+  const run = state.run && message.runId === state.run.runId ? state.run : null;
+  switch (message.type) {
+    case "hello":
+      state.hello = message;
+      showBackends(message.backends);
+      elements.mode.value = message.backends.mode;
+      elements.prompt.maxLength = message.limits.maxPromptChars;
+      player.ensureContext(message.backends.tts.sampleRate);
+      break;
+    case "run-start":
+      state.awaitingStart = false;
+      state.run = new RunRecord(message.runId, message.mode);
+      player.beginRun();
+      break;
+    case "text-delta":
+      run?.onTextDelta(message);
+      break;
+    case "segment":
+      run?.onSegment(message);
+      break;
+    case "segment-end":
+      run?.onSegmentEnd(message);
+      break;
+    case "error":
+      if (run) run.error = message;
+      showError(`${message.stage} failed (${message.code}): ${message.message}`);
+      break;
+    case "finish":
+      run?.onFinish(message.metrics);
+      break;
+    case "run-end":
+      if (run) onRunEnd(run, message);
+      break;
+    case "protocol-error":
+      state.awaitingStart = false;
+      showError(`The server refused a message (${message.code}): ${message.message}`);
+      if (!state.run?.active) showStatus("error", false);
+      break;
+  }
+  scheduleRender();
+}
+
+function handleAudio(frame) {
+  const run = state.run;
+  if (!run || frame.runId !== run.runId || state.dropped.has(frame.runId)) return;
+  const scheduled = player.enqueue(frame.samples, frame.sampleRate, frame.channels);
+  run.onAudio(frame, scheduled);
+  scheduleRender();
+}
+
+function onRunEnd(run, message) {
+  run.endReason = message.reason;
+  run.cancelMs = message.cancelMs ?? null;
+  if (message.reason === "stopped") {
+    showStatus("idle", false);
+    showNote(`Stopped. The server cancelled the run in ${message.cancelMs ?? "?"} ms.`);
+    state.compare = null;
+    return;
+  }
+  if (message.reason !== "finished" || run.error) {
+    showStatus("error", false);
+    if (state.compare) showCompareSummary("Compare stopped: a run failed.");
+    state.compare = null;
+    return;
+  }
+  if (state.compare) {
+    state.compare.results[run.mode] = run.metrics;
+    showCompareRow(run.mode, run.metrics);
+    const next = state.compare.modes.shift();
+    if (next) {
+      // The second run starts fresh: its first audio is heard at its own TTFA.
+      player.stop();
+      startRun(state.compare.prompt, next);
+      return;
+    }
+    summarizeCompare(state.compare.results);
+    state.compare = null;
+  }
+  showStatus("done", false);
+  showNote(`Done in ${Math.round(run.metrics?.totalMs ?? 0)} ms.`);
+}
+
+function summarizeCompare(results) {
+  const streaming = results.streaming?.ttfaMs;
+  const whole = results.whole?.ttfaMs;
+  if (streaming == null || whole == null) return showCompareSummary("No audio in one of the runs, so no comparison.");
+  const saved = whole - streaming;
+  const ratio = streaming > 0 ? (whole / streaming).toFixed(1) : "∞";
+  showCompareSummary(`Streaming's first audio came ${Math.round(saved)} ms ${saved >= 0 ? "sooner" : "later"} (${ratio}× ${saved >= 0 ? "faster" : "slower"}). Times in ms.`);
+}
+
+function startRun(prompt, mode) {
+  if (!connection.send({ type: "run", prompt, mode })) {
+    showError("Not connected to the server. Reload the page.");
+    return false;
+  }
+  state.awaitingStart = true;
+  showStatus("running", true);
+  showError(null);
+  showNote("");
+  return true;
+}
+
+function readPrompt() {
+  const prompt = elements.prompt.value.trim();
+  if (!prompt) {
+    showError("Type a prompt first.");
+    elements.prompt.focus();
+    return null;
+  }
+  return prompt;
+}
+
+function busy() {
+  return state.awaitingStart || Boolean(state.run?.active);
+}
+
+async function speak() {
+  if (busy() || state.socketClosed) return;
+  const prompt = readPrompt();
+  if (!prompt) return;
+  state.compare = null;
+  await player.resume();
+  player.stop();
+  startRun(prompt, elements.mode.value);
+}
+
+async function compare() {
+  if (busy() || state.socketClosed) return;
+  const prompt = readPrompt();
+  if (!prompt) return;
+  await player.resume();
+  player.stop();
+  showCompareRow("streaming", null);
+  showCompareRow("whole", null);
+  showCompareSummary("Running streaming, then whole reply…");
+  state.compare = { prompt, modes: ["whole"], results: {} };
+  startRun(prompt, "streaming");
+}
+
+function stop() {
+  // Barge-in: silence now, drop whatever is still on its way, and tell the server to cancel.
+  player.stop();
+  state.compare = null;
+  const run = state.run;
+  if (run?.active) {
+    state.dropped.add(run.runId);
+    run.onStop();
+    connection.send({ type: "stop" });
+    showNote("Stopping…");
+  }
+  scheduleRender();
+}
+
+elements.speak.addEventListener("click", speak);
+elements.stop.addEventListener("click", stop);
+elements.compare.addEventListener("click", compare);
+elements.prompt.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    void speak();
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") stop();
+});
+window.addEventListener("resize", () => scheduleRender());
+
+// Rendering: at most once per animation frame, and every frame while a run or its audio is live.
+let renderQueued = false;
+function scheduleRender() {
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(render);
+}
+function render() {
+  renderQueued = false;
+  const run = state.run;
+  showNumbers(run);
+  showReply(run);
+  state.timelineCounts = drawTimeline(elements.timeline, run);
+  state.drawCount++;
+  if (run?.active || player.busy) scheduleRender();
+}
+scheduleRender();
+
+// Read-only test hook: what the page received and played. Used by the browser tests.
+window.voxpipePlayground = {
+  audio: () => {
+    const stats = player.stats;
+    return {
+      ...stats,
+      rms: stats.samples ? Math.sqrt(stats.sumSquares / stats.samples) : 0,
+      contextTime: player.context?.currentTime ?? 0,
+      contextState: player.context?.state ?? "none",
+      sampleRate: player.context?.sampleRate ?? 0,
+      busy: player.busy,
+      outputLevel: player.outputLevel(),
+    };
+  },
+  timeline: () => ({ ...state.timelineCounts, drawCount: state.drawCount }),
+  run: () => (state.run ? { runId: state.run.runId, mode: state.run.mode, active: state.run.active, endReason: state.run.endReason, cancelMs: state.run.cancelMs, firstAudioMs: state.run.firstAudioMs } : null),
+  events: () => [...state.events],
+  socket: () => connection.socket.readyState,
+};

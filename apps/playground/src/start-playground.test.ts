@@ -1,0 +1,163 @@
+import { once } from "node:events";
+import { afterEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { decodeAudioFrame } from "./audio-frame.js";
+import type { ServerMessage } from "./protocol.js";
+import type { RunEndInfo } from "./session.js";
+import { startPlayground, type Playground, type StartPlaygroundOptions } from "./start-playground.js";
+import { testBackend, TestClient } from "./__fixtures__/test-backend.js";
+
+const open: Array<{ close(): unknown }> = [];
+afterEach(async () => {
+  for (const item of open.splice(0).reverse()) await item.close();
+});
+
+async function start(options: Partial<StartPlaygroundOptions> = {}): Promise<Playground & { wsUrl: string; origin: string }> {
+  const playground = await startPlayground({ backend: testBackend(), ...options });
+  open.push(playground);
+  return { ...playground, wsUrl: `ws://127.0.0.1:${playground.port}/ws`, origin: `http://127.0.0.1:${playground.port}` };
+}
+
+async function client(url: string, origin: string): Promise<TestClient> {
+  const connected = await TestClient.open(url, origin);
+  open.push(connected);
+  return connected;
+}
+
+/** The status code of a refused upgrade. */
+async function refusedStatus(url: string, headers: Record<string, string>): Promise<number> {
+  const socket = new WebSocket(url, { headers });
+  socket.on("error", () => {});
+  const [, response] = (await once(socket, "unexpected-response")) as [unknown, { statusCode: number }];
+  socket.terminate();
+  return response.statusCode;
+}
+
+describe("playground server", () => {
+  it("says hello with backend ids and model names only, then streams a run as JSON events and binary audio", async () => {
+    const server = await start();
+    const ws = await client(server.wsUrl, server.origin);
+    const hello = ws.messages[0] as Extract<ServerMessage, { type: "hello" }>;
+    expect(hello.backends).toEqual({
+      llm: { id: "scripted-llm (test double)", model: "scripted" },
+      tts: { id: "synthetic-tts (test double)", voice: "tone", sampleRate: 16000, channels: 1, streaming: "fragments" },
+      mode: "streaming",
+      config: "test",
+    });
+    ws.send({ type: "run", prompt: "Say hello", mode: "streaming" });
+    const start_ = await ws.next<Extract<ServerMessage, { type: "run-start" }>>((m) => m.type === "run-start");
+    const end = await ws.next<Extract<ServerMessage, { type: "run-end" }>>((m) => m.type === "run-end");
+    expect(end).toEqual({ type: "run-end", runId: start_.runId, reason: "finished" });
+    const types = new Set(ws.messages.map((m) => m.type));
+    for (const type of ["text-delta", "segment", "segment-end", "finish"]) expect(types).toContain(type);
+    expect(ws.frames.length).toBeGreaterThan(0);
+    const decoded = ws.frames.map((frame) => decodeAudioFrame(frame));
+    expect(decoded.every(({ header }) => header.runId === start_.runId && header.sampleRate === 16000 && header.channels === 1)).toBe(true);
+    const seconds = decoded.reduce((sum, { samples }) => sum + samples.length / 16000, 0);
+    const finish = ws.messages.find((m) => m.type === "finish") as Extract<ServerMessage, { type: "finish" }>;
+    expect(seconds * 1000).toBeCloseTo(finish.metrics.audioMs, -1);
+    expect(finish.metrics.ttfaMs).not.toBeNull();
+  });
+
+  it("stops a run on request: the pipeline is cancelled, run-end says stopped, the hook hears it", async () => {
+    const ended: RunEndInfo[] = [];
+    const server = await start({ backend: testBackend({ tokensPerSecond: 20 }, { realTimeFactor: 1 }), hooks: { onRunEnd: (info) => ended.push(info) } });
+    const ws = await client(server.wsUrl, server.origin);
+    ws.send({ type: "run", prompt: "Talk for a while" });
+    await ws.next((m) => m.type === "segment");
+    ws.send({ type: "stop" });
+    const end = await ws.next<Extract<ServerMessage, { type: "run-end" }>>((m) => m.type === "run-end");
+    expect(end.reason).toBe("stopped");
+    expect(end.cancelMs).toBeLessThan(500);
+    expect(ended).toEqual([expect.objectContaining({ reason: "stopped", runId: end.runId })]);
+    const afterEnd = ws.messages.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ws.messages.length).toBe(afterEnd);
+    // The connection is free for the next run.
+    ws.send({ type: "run", prompt: "Again" });
+    await ws.next((m) => m.type === "run-start" && m.runId !== end.runId);
+  });
+
+  it("answers malformed messages with a protocol-error frame and keeps serving", async () => {
+    const server = await start();
+    const ws = await client(server.wsUrl, server.origin);
+    const errorCode = async (message: unknown): Promise<string> => {
+      const before = ws.messages.length;
+      ws.send(message);
+      const reply = await ws.next((m) => ws.messages.indexOf(m) >= before && m.type === "protocol-error");
+      return (reply as Extract<ServerMessage, { type: "protocol-error" }>).code;
+    };
+    expect(await errorCode("{not json")).toBe("bad-json");
+    expect(await errorCode({ type: "dance" })).toBe("bad-message");
+    expect(await errorCode({ type: "run" })).toBe("bad-message");
+    expect(await errorCode({ type: "run", prompt: "   " })).toBe("bad-message");
+    expect(await errorCode({ type: "run", prompt: "x".repeat(2001) })).toBe("bad-message");
+    expect(await errorCode({ type: "run", prompt: "hi", mode: "fast" })).toBe("bad-message");
+    expect(await errorCode([1, 2, 3])).toBe("bad-message");
+    ws.socket.send(Buffer.from([1, 2, 3]));
+    await ws.next((m) => m.type === "protocol-error" && m.code === "binary-not-accepted");
+    ws.send({ type: "run", prompt: "first" });
+    expect(await errorCode({ type: "run", prompt: "second at once" })).toBe("busy");
+    expect((await ws.next<Extract<ServerMessage, { type: "run-end" }>>((m) => m.type === "run-end")).reason).toBe("finished");
+  });
+
+  it("closes a connection that sends more than maxMessageBytes (1009) without disturbing others", async () => {
+    const server = await start({ limits: { maxMessageBytes: 1024 } });
+    const ws = await client(server.wsUrl, server.origin);
+    const other = await client(server.wsUrl, server.origin);
+    ws.send({ type: "run", prompt: "x".repeat(5000) });
+    const [code] = (await once(ws.socket, "close")) as [number];
+    expect(code).toBe(1009);
+    other.send({ type: "run", prompt: "still here" });
+    await other.next((m) => m.type === "run-end");
+  });
+
+  it("refuses upgrades from other origins (403), beyond maxConnections (503) and on other paths (404)", async () => {
+    const refused: number[] = [];
+    const server = await start({ limits: { maxConnections: 2 }, hooks: { onUpgradeRefused: ({ status }) => refused.push(status) } });
+    expect(await refusedStatus(server.wsUrl, { Origin: "http://evil.example" })).toBe(403);
+    expect(await refusedStatus(server.wsUrl, { Origin: `http://localhost:${server.port + 1}` })).toBe(403);
+    expect(await refusedStatus(`ws://127.0.0.1:${server.port}/other`, { Origin: server.origin })).toBe(404);
+    await client(server.wsUrl, server.origin);
+    await client(server.wsUrl, `http://localhost:${server.port}`);
+    expect(await refusedStatus(server.wsUrl, { Origin: server.origin })).toBe(503);
+    expect(refused).toEqual([403, 403, 404, 503]);
+    expect(server.connections()).toBe(2);
+  });
+
+  it("ends a failing run with an error event and run-end failed; the server keeps going", async () => {
+    const server = await start({ backend: testBackend({}, { failOnSegment: 0 }) });
+    const ws = await client(server.wsUrl, server.origin);
+    ws.send({ type: "run", prompt: "fail please" });
+    const error = await ws.next<Extract<ServerMessage, { type: "error" }>>((m) => m.type === "error");
+    expect(error).toMatchObject({ stage: "tts", code: "tts-failed" });
+    expect(error.message).toMatch(/failOnSegment/);
+    expect((await ws.next<Extract<ServerMessage, { type: "run-end" }>>((m) => m.type === "run-end")).reason).toBe("failed");
+    const second = await client(server.wsUrl, server.origin);
+    expect(second.messages[0]?.type).toBe("hello");
+  });
+
+  it("cancels the run when the browser disconnects", async () => {
+    const ended: RunEndInfo[] = [];
+    const server = await start({ backend: testBackend({ tokensPerSecond: 10 }), hooks: { onRunEnd: (info) => ended.push(info) } });
+    const ws = await client(server.wsUrl, server.origin);
+    ws.send({ type: "run", prompt: "long" });
+    await ws.next((m) => m.type === "run-start");
+    ws.socket.terminate();
+    for (let i = 0; i < 50 && ended.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ended).toEqual([expect.objectContaining({ reason: "disconnected" })]);
+  });
+
+  it("serves the page's files and nothing outside public/", async () => {
+    const server = await start();
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(await page.text()).toContain('data-testid="speak"');
+    expect((await fetch(`${server.url}js/main.js`)).headers.get("content-type")).toMatch(/javascript/);
+    expect((await fetch(`${server.url}%2e%2e/package.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}..%2fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}missing.js`)).status).toBe(404);
+    expect((await fetch(server.url, { method: "POST" })).status).toBe(405);
+  });
+});
