@@ -24,7 +24,7 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
   const log = context.log ?? (() => {});
   const baseURL = (options.baseURL ?? (env["OPENAI_BASE_URL"] || defaultBaseURL)).replace(/\/+$/, "");
   const apiKey = options.apiKey ?? (env["OPENAI_API_KEY"] || undefined);
-  const errors = new OpenaiErrors(baseURL, options.model, apiKey ? [apiKey] : []);
+  const errors = new OpenaiErrors(baseURL, options.model, apiKey ? [apiKey] : [], options.connectTimeoutMs);
   const active = new Set<AbortController>();
   let client: OpenAI | undefined;
 

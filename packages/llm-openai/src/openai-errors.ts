@@ -9,16 +9,18 @@ export class OpenaiErrors {
   readonly baseURL: string;
   readonly model: string;
   readonly #secrets: readonly string[];
+  readonly #connectTimeoutMs: number;
 
-  constructor(baseURL: string, model: string, secrets: readonly string[]) {
+  constructor(baseURL: string, model: string, secrets: readonly string[], connectTimeoutMs: number) {
     this.baseURL = baseURL;
     this.model = model;
     this.#secrets = secrets;
+    this.#connectTimeoutMs = connectTimeoutMs;
   }
 
   /** Classifies whatever the SDK threw (timeouts and aborts are handled by the caller). */
   classify(error: unknown, deliveredChars: number): VoxpipeError {
-    if (error instanceof APIConnectionTimeoutError) return this.timeout("connect", undefined);
+    if (error instanceof APIConnectionTimeoutError) return this.timeout("connect", this.#connectTimeoutMs);
     if (error instanceof APIConnectionError) return this.unreachable(error);
     if (error instanceof APIError && typeof error.status === "number") return this.fromStatus(error);
     if (error instanceof APIError) {
@@ -68,8 +70,8 @@ export class OpenaiErrors {
     return llmError("llm-stream-dropped", `The stream from ${this.baseURL} ended ${when} without a finish_reason.`, this.#secrets, { cause });
   }
 
-  timeout(kind: TimeoutKind, limitMs: number | undefined): VoxpipeError {
-    const limit = limitMs === undefined ? "" : ` (${limitMs} ms)`;
+  timeout(kind: TimeoutKind, limitMs: number): VoxpipeError {
+    const limit = ` (${limitMs} ms)`;
     const messages: Record<TimeoutKind, string> = {
       "connect": `connect timeout: ${this.baseURL} sent no response headers within connectTimeoutMs${limit}. Check that the server is up and reachable, or raise connectTimeoutMs (some servers answer only once the model is loaded).`,
       "first-token": `first-token timeout: ${this.baseURL} sent no token for "${this.model}" within firstTokenTimeoutMs${limit}. Raise firstTokenTimeoutMs for a busy server or a long prompt.`,
