@@ -25,6 +25,7 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
   const active = new Set<AbortController>();
 
   async function* fetchAudio(text: string, request: TtsRequest): AsyncGenerator<Float32Array> {
+    throwIfAborted(request.signal, "tts");
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
     request.signal?.addEventListener("abort", onAbort, { once: true });

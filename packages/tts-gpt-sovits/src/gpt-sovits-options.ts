@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Options of `@voxpipe/tts-gpt-sovits`. Defaults follow GPT-SoVITS `api_v2.py` unless noted. */
 export const gptSovitsOptionsSchema = z
   .object({
-    baseURL: z.url().default("http://127.0.0.1:9880").describe("Address of the GPT-SoVITS api_v2 server (`python api_v2.py -a 127.0.0.1 -p 9880`)."),
+    baseURL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9880").describe("Address of the GPT-SoVITS api_v2 server (`python api_v2.py -a 127.0.0.1 -p 9880`)."),
     refAudioPath: z
       .string()
       .min(1)

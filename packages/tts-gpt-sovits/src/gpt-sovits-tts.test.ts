@@ -245,6 +245,7 @@ describe("tts-gpt-sovits options", () => {
       sampleRate: 32000,
     });
     expect(gptSovitsOptionsSchema.safeParse({}).success).toBe(false);
+    expect(gptSovitsOptionsSchema.safeParse({ refAudioPath: "a.wav", baseURL: "localhost:9880" }).success).toBe(false);
     expect(gptSovitsOptionsSchema.safeParse({ refAudioPath: "a.wav", streamingMode: 4 }).success).toBe(false);
     expect(gptSovitsOptionsSchema.safeParse({ refAudioPath: "a.wav", mediaType: "ogg" }).success).toBe(false);
     expect(gptSovitsOptionsSchema.safeParse({ refAudioPath: "a.wav", refAudio: "b" }).success).toBe(false);

@@ -58,6 +58,7 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
   };
 
   async function* speak(text: string, request: TtsRequest): AsyncGenerator<AudioChunk> {
+    throwIfAborted(request.signal, "tts");
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
     request.signal?.addEventListener("abort", onAbort, { once: true });

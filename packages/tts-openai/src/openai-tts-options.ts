@@ -7,7 +7,7 @@ export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const openAiTtsOptionsSchema = z
   .object({
     baseURL: z
-      .url()
+      .url({ protocol: /^https?$/ })
       .optional()
       .describe(
         "Base URL of the speech API, up to and including `/v1`. Defaults to OPENAI_BASE_URL from the environment, else https://api.openai.com/v1. Point it at an OpenAI-compatible server (Kokoro-FastAPI, openedai-speech…).",

@@ -97,6 +97,21 @@ describe("tts-openai against a local speech server", () => {
     expect(frames(chunks)).toBe(inputs.reduce((n, input) => n + Math.round(((input.length * 60) / 1000) * 24000), 0));
   });
 
+  it("sends no further request of a split input once aborted", async () => {
+    const { server, provider } = await setUp({}, { maxInputChars: 20 });
+    const controller = new AbortController();
+    const error = await failure(
+      (async function* () {
+        for await (const chunk of provider.synthesize({ text: "First piece here. Second piece here. Third piece.", signal: controller.signal })) {
+          controller.abort();
+          yield chunk;
+        }
+      })(),
+    );
+    expect(error.code).toBe("aborted");
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("sends no request for empty text", async () => {
     const { server, provider } = await setUp();
     expect(await collect(provider.synthesize({ text: " \n " }))).toHaveLength(0);
@@ -285,6 +300,7 @@ describe("tts-openai options and environment", () => {
   it("validates options with clear errors", () => {
     expect(openAiTtsOptionsSchema.safeParse({ speed: 5 }).success).toBe(false);
     expect(openAiTtsOptionsSchema.safeParse({ baseURL: "not a url" }).success).toBe(false);
+    expect(openAiTtsOptionsSchema.safeParse({ baseURL: "localhost:8880/v1" }).success).toBe(false);
     expect(openAiTtsOptionsSchema.safeParse({ voise: "alloy" }).success).toBe(false);
     expect(openAiTtsOptionsSchema.parse({})).toMatchObject({ model: "gpt-4o-mini-tts", voice: "alloy", speed: 1, sampleRate: 24000 });
     expect(adapter.kind).toBe("tts");
