@@ -15,6 +15,8 @@ const state = {
   /** Pending compare: the modes still to run and the results so far. */
   compare: null,
   awaitingStart: false,
+  /** Stop was pressed before the server confirmed the run: drop it when run-start arrives. */
+  stopBeforeStart: false,
   timelineCounts: { tokens: 0, segments: 0, synthesis: 0, playback: 0, gaps: 0 },
   drawCount: 0,
   events: [],
@@ -48,6 +50,11 @@ function handleMessage(message) {
       state.awaitingStart = false;
       state.run = new RunRecord(message.runId, message.mode);
       player.beginRun();
+      if (state.stopBeforeStart) {
+        state.stopBeforeStart = false;
+        state.dropped.add(message.runId);
+        state.run.onStop();
+      }
       break;
     case "text-delta":
       run?.onTextDelta(message);
@@ -132,6 +139,7 @@ function startRun(prompt, mode) {
     return false;
   }
   state.awaitingStart = true;
+  state.stopBeforeStart = false;
   showStatus("running", true);
   showError(null);
   showNote("");
@@ -180,7 +188,12 @@ function stop() {
   player.stop();
   state.compare = null;
   const run = state.run;
-  if (run?.active) {
+  if (state.awaitingStart) {
+    // The run message is on its way; the server handles messages in order, so this stop reaches it after the run.
+    state.stopBeforeStart = true;
+    connection.send({ type: "stop" });
+    showNote("Stopping…");
+  } else if (run?.active) {
     state.dropped.add(run.runId);
     run.onStop();
     connection.send({ type: "stop" });
