@@ -72,7 +72,8 @@ export function drawTimeline(canvas, run) {
     ctx.moveTo(x(ms) + 0.5, TOP);
     ctx.lineTo(x(ms) + 0.5, axisY);
     ctx.stroke();
-    ctx.fillText(ms >= 1000 ? `${(ms / 1000).toFixed(step < 1000 ? 1 : 0)} s` : `${ms} ms`, x(ms), axisY + 9);
+    const label = ms >= 1000 ? `${(ms / 1000).toFixed(step < 1000 ? 1 : 0)} s` : `${ms} ms`;
+    if (x(ms) + ctx.measureText(label).width / 2 <= cssWidth) ctx.fillText(label, x(ms), axisY + 9);
   }
   ctx.textAlign = "left";
   if (!run) return counts;
@@ -86,7 +87,8 @@ export function drawTimeline(canvas, run) {
     ctx.stroke();
     counts.tokens++;
   }
-  for (const segment of run.segments.values()) {
+  let lastLabelX = -Infinity;
+  for (const segment of [...run.segments.values()].sort((a, b) => a.cutAtMs - b.cutAtMs)) {
     // Segment cuts: a diamond with the index.
     const cx = x(segment.cutAtMs);
     const cy = rowY(1) + ROW_HEIGHT / 2;
@@ -97,10 +99,13 @@ export function drawTimeline(canvas, run) {
     ctx.lineTo(cx, cy + 6);
     ctx.lineTo(cx - 5, cy);
     ctx.fill();
-    ctx.fillText(String(segment.index), cx + 7, cy);
+    if (cx - lastLabelX > 16) {
+      ctx.fillText(String(segment.index), cx + 7, cy);
+      lastLabelX = cx;
+    }
     counts.segments++;
     // Synthesis: from start to its last audio (open-ended while running).
-    const synthEnd = segment.endMs ?? (run.active ? run.now() : segment.synthStartMs);
+    const synthEnd = segment.endMs ?? run.stoppedAtMs ?? (run.active ? run.now() : segment.synthStartMs);
     // Two lanes, so segments synthesized at the same time stay visible.
     const laneY = rowY(2) + 4 + (segment.index % 2) * 11;
     ctx.fillStyle = colors.synth;

@@ -44,6 +44,7 @@ export function showBackends(backends) {
 /** The numbers panel, from the live record and, once the run finished, its metrics. */
 export function showNumbers(run) {
   const metrics = run?.metrics ?? null;
+  byId("run-mode").textContent = run ? `· ${run.mode === "whole" ? "whole reply" : "streaming"}${run.endReason === "stopped" ? " · stopped" : ""}` : "";
   byId("ttft-ms").textContent = ms(metrics?.ttftMs ?? run?.firstTokenMs);
   byId("first-segment-ms").textContent = ms(metrics?.firstSegmentMs ?? run?.firstSegmentMs);
   byId("ttfa-ms").textContent = ms(metrics?.ttfaMs ?? run?.firstAudioMs);
