@@ -23,6 +23,7 @@ const TILDE = 126;
 const HASH = 35;
 const PLUS = 43;
 const UNDERSCORE = 95;
+const EQUALS = 61;
 const GREATER_THAN = 62;
 /** A line start made only of rule characters longer than this is dropped without looking further. */
 const PREFIX_LIMIT = 80;
@@ -32,7 +33,8 @@ const PREFIX_LIMIT = 80;
  * entirely (an unclosed one drops everything after it), horizontal rules are
  * dropped, heading `#`s, blockquote `>` and bullet markers (`-` `*` `+`, also
  * indented) are removed. Numbered list markers stay. Every newline outside a
- * code block becomes a hard break for the next stage.
+ * code block becomes a hard break for the next stage. A line holding only
+ * markers (`---`, `* * *`, a setext `===` underline, a bare `-`) is dropped.
  */
 export class BlockMarkup implements TextSink {
   #mode = LINE_START;
@@ -118,7 +120,7 @@ export class BlockMarkup implements TextSink {
 
   #lineStart(ch: string, code: number): void {
     if (isSpace(code) || code === GREATER_THAN) return;
-    if (code === BACKTICK || code === TILDE || code === HASH || code === PLUS || code === 45 || code === 42 || code === UNDERSCORE) {
+    if (code === BACKTICK || code === TILDE || code === HASH || code === PLUS || code === 45 || code === 42 || code === UNDERSCORE || code === EQUALS) {
       this.#prefix = ch;
       this.#mode = PREFIX;
       return;
@@ -163,13 +165,13 @@ export class BlockMarkup implements TextSink {
       }
       return this.#flushPrefix(ch, code);
     }
-    // `-`, `*` or `_`: a rule, a bullet, emphasis or plain text.
+    // `-`, `*`, `_` or `=`: a rule (or setext underline), a bullet, emphasis or plain text.
     if (code === first || isSpace(code)) {
       this.#prefix += ch;
       if (this.#prefix.length > PREFIX_LIMIT) this.#mode = DROP_LINE;
       return;
     }
-    if (first !== UNDERSCORE && isSpace(prefix.charCodeAt(1))) {
+    if (first !== UNDERSCORE && first !== EQUALS && isSpace(prefix.charCodeAt(1))) {
       // A bullet: drop the marker and look at the rest of the line start again.
       this.#prefix = "";
       this.#mode = LINE_START;

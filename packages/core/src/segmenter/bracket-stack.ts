@@ -51,6 +51,11 @@ export class BracketStack {
     return expected.length > 0;
   }
 
+  /** True when `code` would close something open (`“` closes `„`, though it usually opens). */
+  closes(code: number): boolean {
+    return this.#expected.includes(code);
+  }
+
   /** Updates nesting for `code`, appended at absolute code point `position` after `previous` (0 at block start). */
   update(code: number, previous: number, position: number): void {
     const expected = this.#expected;

@@ -70,6 +70,7 @@ export class SentenceBuilder implements TextSink {
   #runSingleDot = false;
   #runDotsOnly = false;
   #runCjk = false;
+  #runCloser = false;
   #runKind: AbbreviationKind | undefined;
   #word = "";
 
@@ -192,17 +193,20 @@ export class SentenceBuilder implements TextSink {
       this.#runEndCp = this.#absCp;
       this.#runSingleDot = this.#runDotsOnly = code === 46;
       this.#runCjk = isCjkTerminal(code) || ((code === 33 || code === 63) && isCjkWord(previous));
+      this.#runCloser = false;
       this.#runKind = undefined;
     }
   }
 
   /** In a run of terminal punctuation: extend it, or end it on anything else. */
   #runChar(ch: string, code: number): boolean {
-    if (isTerminal(code) || isCloser(code)) {
+    if (isTerminal(code) || isCloser(code) || this.#brackets.closes(code)) {
       if (isTerminal(code)) {
         this.#runSingleDot = false;
         if (code !== 46) this.#runDotsOnly = false;
         if (isCjkTerminal(code)) this.#runCjk = true;
+      } else {
+        this.#runCloser = true;
       }
       this.#append(ch, code);
       this.#runEndCu = this.#absCu;
@@ -210,8 +214,12 @@ export class SentenceBuilder implements TextSink {
       return true;
     }
     this.#phase = PHASE_NONE;
-    // `3.14`, `example.com`, `Yahoo!Japan`: no space, no sentence end; a CJK terminal needs no space.
-    if (this.#runCjk) this.#sentenceEndAt(this.#runEndCu, this.#runEndCp, this.#runEndCu, this.#runEndCp);
+    // `3.14`, `example.com`, `Yahoo!Japan`: no space, no sentence end. A CJK terminal needs no space, but
+    // a quotation closed right before more text is embedded in its sentence: 他说：「我走了。」然后离开了。
+    if (this.#runCjk) {
+      if (this.#runCloser) this.#cuts.add(this.#runEndCu, this.#runEndCp, this.#runEndCu, this.#runEndCp, RANK_INNER_SENTENCE);
+      else this.#sentenceEndAt(this.#runEndCu, this.#runEndCp, this.#runEndCu, this.#runEndCp);
+    }
     return false;
   }
 

@@ -1,0 +1,42 @@
+import { createSegmenter } from "../create-segmenter.js";
+import type { SegmenterOptions } from "../segmenter-options.js";
+
+/** A small seeded PRNG (mulberry32), so random chunkings are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Splits `text` into UTF-16 pieces of 1–`maxPiece` units (surrogate pairs may be split on purpose). */
+export function randomChunks(text: string, random: () => number, maxPiece = 6): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const size = 1 + Math.floor(random() * maxPiece);
+    pieces.push(text.slice(i, i + size));
+    i += size;
+  }
+  return pieces;
+}
+
+/** Runs a fresh segmenter over `pieces` and returns the segment texts; checks indexes are 0, 1, 2, …. */
+export function segmentPieces(pieces: readonly string[], options?: SegmenterOptions): string[] {
+  const segmenter = createSegmenter(options);
+  const segments = [];
+  for (const piece of pieces) segments.push(...segmenter.push(piece));
+  segments.push(...segmenter.end());
+  segments.forEach((segment, i) => {
+    if (segment.index !== i) throw new Error(`segment ${i} has index ${segment.index}`);
+  });
+  return segments.map((segment) => segment.text);
+}
+
+/** The whole text in one push. */
+export function segmentWhole(text: string, options?: SegmenterOptions): string[] {
+  return segmentPieces([text], options);
+}
