@@ -18,9 +18,9 @@ function runBin(args: string[]): Promise<{ code: number | null; stdout: string; 
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
       const match = /voxpipe playground: (http:\/\/\S+)/.exec(stdout);
-      if (match && !url) {
+      if (match?.[1] && !url) {
         url = match[1];
-        void fetch(url).then((response) => {
+        void fetch(match[1]).then((response) => {
           expect(response.status).toBe(200);
           child.kill("SIGTERM");
         }, reject);

@@ -9,6 +9,8 @@ export class AudioPlayer {
     /** @type {AudioContext | null} */
     this.context = null;
     this.sources = new Set();
+    /** Sources cut short by stop(): their time does not count as played. */
+    this.stoppedEarly = new WeakSet();
     this.nextTime = 0;
     this.stats = { fragments: 0, frames: 0, seconds: 0, sumSquares: 0, samples: 0, peak: 0, playedSeconds: 0, firstStartTime: null, scheduledUntil: 0, underruns: 0 };
   }
@@ -74,7 +76,7 @@ export class AudioPlayer {
     source.buffer = buffer;
     source.connect(this.master);
     source.onended = () => {
-      if (this.sources.delete(source) && !source.stoppedEarly) this.stats.playedSeconds += buffer.duration;
+      if (this.sources.delete(source) && !this.stoppedEarly.has(source)) this.stats.playedSeconds += buffer.duration;
     };
     source.start(startAt);
     this.sources.add(source);
@@ -103,7 +105,7 @@ export class AudioPlayer {
     gain.setValueAtTime(gain.value, now);
     gain.linearRampToValueAtTime(0, now + 0.01);
     for (const source of this.sources) {
-      source.stoppedEarly = true;
+      this.stoppedEarly.add(source);
       try {
         source.stop(now + 0.012);
       } catch {

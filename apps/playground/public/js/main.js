@@ -235,7 +235,7 @@ function render() {
 scheduleRender();
 
 // Read-only test hook: what the page received and played. Used by the browser tests.
-window.voxpipePlayground = {
+/** @type {any} */ (window).voxpipePlayground = {
   audio: () => {
     const stats = player.stats;
     return {
