@@ -7,10 +7,8 @@ import type { ChatHistoryItem } from "node-llama-cpp";
  * are instructions a base model cannot follow, so they are left out.
  */
 export function completionText(request: LlmRequest): string {
-  const messages = request.messages ?? [];
-  const spoken = messages.filter((message) => message.role !== "system");
-  if (spoken.length <= 1) return promptText(request);
-  return spoken.map((message) => message.content).join("\n\n");
+  if (!request.messages || request.messages.length === 0) return promptText(request);
+  return request.messages.filter((message) => message.role !== "system").map((message) => message.content).join("\n\n");
 }
 
 /** A chat request split the way `LlamaChatSession` takes it: earlier history, then the prompt to answer. */
