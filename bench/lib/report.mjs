@@ -1,0 +1,137 @@
+// Turns the results into rows — each figure beside its target and the baseline
+// it was measured against in the same run — for the console and for markdown.
+
+const fmt = (value, digits = 2) => (value === null || value === undefined || Number.isNaN(value) ? "—" : Number(value).toLocaleString("en-US", { maximumFractionDigits: digits }));
+const seconds = (ms) => `${fmt(ms / 1000, 2)} s`;
+const mark = (ok) => (ok === null || ok === undefined ? "" : ok ? "✓" : "✗");
+
+function rowsFor(part, result) {
+  if (!result) return [];
+  if (result.skipped) return [{ part, figure: "—", value: `skipped: ${result.skipped}`, target: "", baseline: "", ok: null }];
+  if (result.error) return [{ part, figure: "—", value: `error: ${String(result.error).split("\n")[0]}`, target: "", baseline: "", ok: false }];
+  switch (part) {
+    case "overhead":
+      return [
+        { part, figure: "TTFA − floor, p50", value: `${fmt(result.p50Ms, 3)} ms`, target: "≤ 0.5 ms", baseline: `floor ${fmt(result.floorP50Ms)} ms (TTFA ${fmt(result.ttfaP50Ms)} ms = ${fmt(result.ttfaP50Ms / result.floorP50Ms, 4)}× floor)`, ok: result.p50Ms <= 0.5 },
+        { part, figure: "TTFA − floor, p99", value: `${fmt(result.p99Ms, 3)} ms`, target: "≤ 2 ms", baseline: `${result.runs} runs, floor measured per run`, ok: result.p99Ms <= 2 },
+      ];
+    case "realModels":
+      return [result, ...(result.extraRows ?? [])].flatMap((row) => {
+        if (row.skipped) return [{ part, figure: row.tts, value: `skipped: ${row.skipped}`, target: "", baseline: "", ok: null }];
+        return [
+          { part, figure: `whole ÷ streaming TTFA, ${row.tts}`, value: `${fmt(row.ratio, 1)}×`, target: "≥ 10×", baseline: `whole ${fmt(row.ttfaWholeMs, 1)} ms vs streaming ${fmt(row.ttfaStreamingMs, 1)} ms`, ok: row.ratio >= 10 },
+          { part, figure: `streaming over its floor, ${row.tts}`, value: `${fmt(row.overFloorPct, 1)} %`, target: "≤ 10 %", baseline: `floor ${fmt(row.floorMs, 1)} ms = LLM ${fmt(row.floorLlmMs, 1)} + TTS alone ${fmt(row.floorTtsMs, 1)}`, ok: row.overFloorPct <= 10 },
+        ];
+      });
+    case "seedScenario":
+      return [{ part, figure: "whole ÷ streaming TTFA", value: `${fmt(result.ratio, 1)}×`, target: "seed: 5–9 s → 0.8–1.5 s", baseline: `whole ${seconds(result.ttfaWholeMs)} → streaming ${seconds(result.ttfaStreamingMs)}`, ok: null }];
+    case "gaps": {
+      const expected = result.filter((r) => r.realTimeFactor / r.concurrency < 1);
+      const worst = expected.reduce((a, b) => (b.gapMs > (a?.gapMs ?? -1) ? b : a), null);
+      return [{
+        part,
+        figure: "gap where RTF ÷ concurrency < 1 (worst cell)",
+        value: `${fmt(worst?.gapMs, 1)} ms`,
+        target: "0 ms",
+        baseline: `${expected.filter((r) => r.gapMs === 0).length} of ${expected.length} such cells gapless; worst RTF ${worst?.realTimeFactor} × ${worst?.concurrency}`,
+        ok: expected.every((r) => r.gapMs === 0),
+      }];
+    }
+    case "cancel":
+      return [
+        { part, figure: "abort → all work stopped, p99", value: `${fmt(result.p99Ms, 3)} ms`, target: "≤ 20 ms", baseline: `p50 ${fmt(result.p50Ms, 3)} ms; ${result.runs} runs, ${result.workAtAbortP50} generators/timers live at abort (median)`, ok: result.p99Ms <= 20 },
+        { part, figure: "abort → last event (iterator end), p99", value: `${fmt(result.iteratorEndP99Ms, 3)} ms`, target: "≤ 20 ms", baseline: `p50 ${fmt(result.iteratorEndP50Ms, 3)} ms; ${result.eventsAfterAbort} events after abort`, ok: result.iteratorEndP99Ms <= 20 && result.eventsAfterAbort === 0 },
+      ];
+    case "segmenter":
+      return [
+        { part, figure: "pieces per second (prose)", value: fmt(result.piecesPerSecond, 0), target: "≥ 1,000,000", baseline: "", ok: result.piecesPerSecond >= 1e6 },
+        { part, figure: "time for 10× the prose", value: `${fmt(result.growth10xProse)}×`, target: "≤ 12×", baseline: "1× input's time", ok: result.growth10xProse <= 12 },
+        { part, figure: "time for 10× text without punctuation", value: `${fmt(result.growth10xNoPunct)}×`, target: "≤ 12×", baseline: "1× input's time", ok: result.growth10xNoPunct <= 12 },
+        { part, figure: "peak memory", value: `${fmt(result.peakMb)} MB`, target: "bounded by maxLength", baseline: "", ok: null },
+      ];
+    case "load":
+      return [
+        { part, figure: `TTFA − floor, p99, ${result.sessions} sessions`, value: `${fmt(result.overheadP99Ms)} ms`, target: "≤ 20 ms", baseline: `p50 ${fmt(result.overheadP50Ms)} ms over a floor of ${fmt(result.floorMs, 1)} ms; server pipeline's share p50 ${fmt(result.serverPipelineOverheadP50Ms)} ms`, ok: result.overheadP99Ms <= 20 },
+        { part, figure: "server memory per session", value: `${fmt(result.memoryPerSessionMb, 3)} MB`, target: "≤ 2 MB", baseline: `idle server ${fmt(result.idleRssMb, 1)} MB; peak-sampled ${fmt(result.peakMemoryPerSessionMb, 3)} MB/session`, ok: result.memoryPerSessionMb <= 2 },
+      ];
+    case "memory":
+      return [{ part, figure: `RSS growth over ${fmt(result.tokens, 0)} tokens`, value: `${fmt(result.rssGrowthMb, 1)} MB`, target: "≤ 20 MB", baseline: `RSS before ${fmt(result.baselineRssMb, 1)} MB; heap growth ${fmt(result.heapGrowthMb, 1)} MB`, ok: result.rssGrowthMb <= 20 }];
+    default:
+      return [];
+  }
+}
+
+export function allRows(results, parts) {
+  return parts.flatMap((part) => rowsFor(part, results[part]));
+}
+
+function header(meta) {
+  return `${meta.date} · ${meta.machine.cpu} · ${meta.machine.cores} cores · ${meta.machine.memoryGb} GB · Node ${meta.machine.node} · ${meta.quick ? "quick run" : "full run"} in ${fmt(meta.durationMs / 1000, 0)} s · load average ${meta.loadAverage.start} → ${meta.loadAverage.end}`;
+}
+
+/** The console summary: one aligned line per figure. */
+export function consoleSummary(results, parts) {
+  const rows = allRows(results, parts);
+  const width = (key) => Math.min(48, Math.max(...rows.map((r) => String(r[key]).length)));
+  const pad = (text, n) => String(text).padEnd(n);
+  const lines = [`voxpipe bench — ${header(results.meta)}`, ""];
+  for (const r of rows) {
+    lines.push(`${mark(r.ok) || " "} ${pad(r.part, 13)} ${pad(r.figure, width("figure"))}  ${pad(r.value, 12)} ${pad(r.target ? `target ${r.target}` : "", 32)} ${r.baseline}`);
+  }
+  return lines.join("\n");
+}
+
+const cell = (text) => String(text).replaceAll("|", "\\|");
+
+/** The markdown report (latest.md; a full run's copy is reference.md). */
+export function markdown(results, parts) {
+  const meta = results.meta;
+  const out = [];
+  out.push(`# voxpipe benchmark — ${meta.quick ? "quick" : "full"} run`, "");
+  out.push(`- Date: ${meta.date}`);
+  out.push(`- Machine: ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memoryGb} GB, ${meta.machine.platform}`);
+  out.push(`- Node ${meta.machine.node}; commit ${meta.commit ?? "unknown"}`);
+  out.push(`- Duration ${fmt(meta.durationMs / 1000, 0)} s; load average (1 min) ${meta.loadAverage.start} at the start, ${meta.loadAverage.end} at the end`);
+  out.push(`- Command: \`${meta.command}\``, "");
+  out.push("Every figure is a median or a percentile over repeated runs; the baseline beside it was measured in the same run. See bench/README.md for how each is produced.", "");
+  out.push("| | part | figure | measured | target | baseline (same run) |", "|---|---|---|---|---|---|");
+  for (const r of allRows(results, parts)) out.push(`| ${mark(r.ok)} | ${r.part} | ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target)} | ${cell(r.baseline)} |`);
+  out.push("");
+
+  const rm = results.realModels;
+  if (rm && !rm.skipped && !rm.error) {
+    out.push("## Real models: streaming vs whole reply", "", "| LLM | TTS | TTFA streaming | TTFA whole | ratio | floor | over floor |", "|---|---|---|---|---|---|---|");
+    for (const row of [rm, ...(rm.extraRows ?? [])]) {
+      if (row.skipped) out.push(`| ${row.llm} | ${row.tts} | skipped: ${cell(row.skipped)} | | | | |`);
+      else out.push(`| ${row.llm} | ${row.tts} | ${fmt(row.ttfaStreamingMs, 1)} ms | ${fmt(row.ttfaWholeMs, 1)} ms | ${fmt(row.ratio, 1)}× | ${fmt(row.floorMs, 1)} ms | ${fmt(row.overFloorPct, 1)} % |`);
+    }
+    out.push("", `Reply: ${rm.reply?.chars} characters, ${seconds(rm.reply?.audioMs ?? 0)} of audio with ${rm.tts}; first segment ${JSON.stringify(rm.reply?.firstSegment)}. ${rm.pairs} streaming/whole pairs per row, interleaved.`, "");
+  }
+  const seed = results.seedScenario;
+  if (seed && !seed.skipped && !seed.error) {
+    out.push("## The seed's scenario, measured", "", "| | seed pipeline's budget | voxpipe, measured |", "|---|---|---|");
+    out.push(`| whole reply, then speech | 5–9 s | ${seconds(seed.ttfaWholeMs)} |`);
+    out.push(`| streaming | 0.8–1.5 s | ${seconds(seed.ttfaStreamingMs)} |`);
+    out.push(`| ratio | | ${fmt(seed.ratio, 1)}× |`, "");
+    out.push(`Doubles: LLM first token ${seed.setup.llm.firstTokenMs} ms at ${seed.setup.llm.tokensPerSecond} tokens/s, a ${seed.replyWords}-word reply (${seconds(seed.replyAudioMs)} of audio at ${seed.setup.tts.msPerChar} ms per character); TTS ${seed.setup.tts.firstChunkMs} ms to first audio, real-time factor ${seed.setup.tts.realTimeFactor}. ${seed.runs} runs.`, "");
+  }
+  const gaps = results.gaps;
+  if (Array.isArray(gaps)) {
+    out.push("## Gaps", "", "| TTS real-time factor | concurrency | RTF ÷ concurrency | gap | waits | total | audio | TTFA |", "|---|---|---|---|---|---|---|---|");
+    for (const r of gaps) out.push(`| ${r.realTimeFactor} | ${r.concurrency} | ${fmt(r.realTimeFactor / r.concurrency)} | ${fmt(r.gapMs, 1)} ms | ${r.gaps} | ${fmt(r.totalMs, 0)} ms | ${fmt(r.audioMs, 0)} ms | ${fmt(r.ttfaMs, 0)} ms |`);
+    out.push("");
+  }
+  const mem = results.memory;
+  if (mem && Array.isArray(mem.samples)) {
+    out.push("## Long-run memory", "", "| tokens | RSS growth | heap growth |", "|---|---|---|");
+    for (const s of mem.samples) out.push(`| ${fmt(s.tokens, 0)}${s.afterRun ? " (run ended)" : ""} | ${fmt(s.rssMb, 1)} MB | ${fmt(s.heapMb, 1)} MB |`);
+    out.push("");
+  }
+  const skipped = parts.filter((p) => results[p]?.skipped || results[p]?.error);
+  if (skipped.length) {
+    out.push("## Skipped or failed", "");
+    for (const p of skipped) out.push(`- ${p}: ${results[p].skipped ? `skipped: ${results[p].skipped}` : `error: ${String(results[p].error).split("\n")[0]}`}`);
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,66 @@
+// Part 8 — long-run memory: one million tokens through the whole pipeline
+// (scripted LLM at an unbounded rate → segmenter → synthetic TTS with no
+// latency → a consumer that discards every event). RSS is sampled after a
+// forced GC (this part needs `node --expose-gc`; run.mjs starts every part
+// that way) before the run, every 10% of the tokens, and after the run.
+// rssGrowthMb is the largest sample minus the baseline.
+import { loadCore } from "../lib/paths.mjs";
+import { round } from "../lib/stats.mjs";
+
+const SENTENCE = "The quick brown fox jumps over the lazy dog beside the quiet river bank. ";
+const MB = 1024 * 1024;
+
+function collect() {
+  globalThis.gc();
+  globalThis.gc();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+
+export async function run({ quick, log }) {
+  if (typeof globalThis.gc !== "function") throw new Error("the memory part needs `node --expose-gc` (run it through bench/run.mjs)");
+  const { core, testing, defaults } = await loadCore();
+  const target = quick ? 100_000 : 1_000_000;
+  const perSentence = testing.splitIntoTokens(SENTENCE).length;
+  const text = SENTENCE.repeat(Math.ceil(target / perSentence));
+  const tokens = Math.ceil(target / perSentence) * perSentence;
+  const llm = testing.createScriptedLlm({ text, tokensPerSecond: 1e9, firstTokenMs: 0 });
+  const tts = testing.createSyntheticTts({ firstChunkMs: 0, realTimeFactor: 0, msPerChar: 1, sampleRate: 8000, chunkMs: 100 });
+
+  const baseline = collect();
+  const samples = [];
+  const step = Math.ceil(tokens / 10);
+  let seen = 0;
+  let audioEvents = 0;
+  let segments = 0;
+  let error = null;
+  const started = performance.now();
+  for await (const event of core.runPipeline({ llm, tts, ...defaults, request: { prompt: "Tell me a very long story." } })) {
+    if (event.type === "text-delta") {
+      seen++;
+      if (seen % step === 0) {
+        const sample = collect();
+        samples.push({ tokens: seen, rssMb: round((sample.rss - baseline.rss) / MB, 1), heapMb: round((sample.heapUsed - baseline.heapUsed) / MB, 1) });
+        log(`${seen} tokens: RSS ${samples.at(-1).rssMb >= 0 ? "+" : ""}${samples.at(-1).rssMb} MB, heap ${samples.at(-1).heapMb >= 0 ? "+" : ""}${samples.at(-1).heapMb} MB`);
+      }
+    } else if (event.type === "audio") audioEvents++;
+    else if (event.type === "segment") segments++;
+    else if (event.type === "error") error = `${event.stage}/${event.code}: ${event.message}`;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (error) throw new Error(`the run failed: ${error}`);
+  const after = collect();
+  samples.push({ tokens: seen, afterRun: true, rssMb: round((after.rss - baseline.rss) / MB, 1), heapMb: round((after.heapUsed - baseline.heapUsed) / MB, 1) });
+  const rssGrowthMb = Math.max(...samples.map((s) => s.rssMb));
+  log(`${seen} tokens, ${segments} segments, ${audioEvents} audio events in ${seconds.toFixed(1)} s; RSS growth ${rssGrowthMb} MB`);
+  return {
+    tokens: seen,
+    rssGrowthMb,
+    heapGrowthMb: Math.max(...samples.map((s) => s.heapMb)),
+    baselineRssMb: round(baseline.rss / MB, 1),
+    segments,
+    audioEvents,
+    tokensPerSecond: round(seen / seconds, 0),
+    samples,
+  };
+}
