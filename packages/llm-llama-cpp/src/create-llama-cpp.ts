@@ -10,6 +10,12 @@ import type { SortedText } from "./think-tag-splitter.js";
 
 /** The llama.cpp provider: an `LlmProvider` whose `dispose` is always there. */
 export interface LlamaCppProvider extends LlmProvider {
+  /**
+   * Loads the model and context now instead of on the first request (a
+   * warm-up: the first `stream` then starts generating at once). Rejects with
+   * the same `VoxpipeError` the first request would report.
+   */
+  load(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -120,6 +126,10 @@ export function createLlamaCpp(input: LlamaCppOptions = {}, context: AdapterCont
     id: "llama-cpp",
     model: source.fileName ?? options.model,
     stream,
+    async load() {
+      if (disposal.signal.aborted) throw disposedError();
+      await runtime();
+    },
     async dispose() {
       if (disposal.signal.aborted) return;
       disposal.abort();

@@ -240,6 +240,21 @@ describe.skipIf(!modelsDir)(modelsDir ? "llama-cpp on stories260K" : `llama-cpp 
     }
   });
 
+  it("load() warms up: the model loads before the first request, and only once", async () => {
+    const logs: string[] = [];
+    const provider = stories({}, logs);
+    try {
+      await provider.load();
+      expect(logs.filter((line) => line.includes("loaded model"))).toHaveLength(1);
+      const parts = await collect(provider.stream({ prompt: "Once upon a time", maxTokens: 5 }));
+      expect(parts.at(-1)).toMatchObject({ type: "finish" });
+      expect(logs.filter((line) => line.includes("loaded model"))).toHaveLength(1);
+      await expect(stories({ model: "missing.gguf" }).load()).rejects.toMatchObject({ code: "model-not-found" });
+    } finally {
+      await provider.dispose();
+    }
+  });
+
   it("memory stays flat over 50 sequential requests", async () => {
     const provider = stories();
     try {
