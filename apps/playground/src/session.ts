@@ -77,6 +77,14 @@ export class Session {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
+    try {
+      this.handleMessage(data, isBinary);
+    } catch (error) {
+      this.protocolError("internal", `The server could not handle that message: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private handleMessage(data: RawData, isBinary: boolean): void {
     if (isBinary) return this.protocolError("binary-not-accepted", "The server accepts JSON text messages only.");
     let raw: unknown;
     try {
@@ -103,9 +111,14 @@ export class Session {
     const controller = new AbortController();
     const run: ActiveRun = { runId, controller, done: Promise.resolve() };
     this.active = run;
-    run.done = this.drive(run, prompt, mode).finally(() => {
-      if (this.active === run) this.active = undefined;
-    });
+    run.done = this.drive(run, prompt, mode)
+      .catch((error: unknown) => {
+        // drive() reports pipeline failures to the page itself; this is a bug (or a throwing hook), never a crash.
+        process.stderr.write(`[voxpipe-playground] run ${runId} ended unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      })
+      .finally(() => {
+        if (this.active === run) this.active = undefined;
+      });
   }
 
   private async drive(run: ActiveRun, prompt: string, mode: "streaming" | "whole"): Promise<void> {
@@ -150,8 +163,17 @@ export class Session {
   private async sendBinary(frame: Buffer, signal: AbortSignal): Promise<void> {
     if (this.socket.readyState !== this.socket.OPEN) return;
     const written = new Promise<void>((resolve) => this.socket.send(frame, { binary: true }, () => resolve()));
-    if (this.socket.bufferedAmount <= this.limits.maxBufferedBytes) return;
-    await Promise.race([written, new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }))]);
+    if (this.socket.bufferedAmount <= this.limits.maxBufferedBytes || signal.aborted) return;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = resolve;
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+    try {
+      await Promise.race([written, aborted]);
+    } finally {
+      if (onAbort) signal.removeEventListener("abort", onAbort);
+    }
   }
 }
 
