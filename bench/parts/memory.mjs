@@ -7,7 +7,7 @@
 import { loadCore } from "../lib/paths.mjs";
 import { round } from "../lib/stats.mjs";
 
-const SENTENCE = "The quick brown fox jumps over the lazy dog beside the quiet river bank. ";
+const SENTENCE = "The quick brown fox jumps over the lazy dog beside the quiet river bank.";
 const MB = 1024 * 1024;
 
 function collect() {
@@ -21,9 +21,11 @@ export async function run({ quick, log }) {
   if (typeof globalThis.gc !== "function") throw new Error("the memory part needs `node --expose-gc` (run it through bench/run.mjs)");
   const { core, testing, defaults } = await loadCore();
   const target = quick ? 100_000 : 1_000_000;
+  // Joined with single spaces, every sentence is exactly `perSentence` token-sized pieces.
   const perSentence = testing.splitIntoTokens(SENTENCE).length;
-  const text = SENTENCE.repeat(Math.ceil(target / perSentence));
-  const tokens = Math.ceil(target / perSentence) * perSentence;
+  const sentences = Math.ceil(target / perSentence);
+  const text = Array.from({ length: sentences }, () => SENTENCE).join(" ");
+  const tokens = sentences * perSentence;
   const llm = testing.createScriptedLlm({ text, tokensPerSecond: 1e9, firstTokenMs: 0 });
   const tts = testing.createSyntheticTts({ firstChunkMs: 0, realTimeFactor: 0, msPerChar: 1, sampleRate: 8000, chunkMs: 100 });
 
