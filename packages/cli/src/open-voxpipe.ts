@@ -26,6 +26,8 @@ export interface OpenVoxpipeOptions {
   cwd?: string;
   env?: Readonly<Record<string, string | undefined>>;
   logger?: Logger;
+  /** Load models and voices now, so the first run is not slowed by loading (default true). */
+  load?: boolean;
 }
 
 /** A config turned into live backends, ready to run prompts. */
@@ -64,6 +66,14 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
   } catch (error) {
     await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
     throw error;
+  }
+  if (options.load ?? true) {
+    try {
+      await loadBackends(llm, ttsProviders, logger);
+    } catch (error) {
+      await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
+      throw error;
+    }
   }
   const { segmenter, pipeline, failover: failoverConfig, cache: cacheConfig } = loaded.config;
   const ttsFailover = new TtsFailover(ttsProviders, { cooldownMs: failoverConfig.cooldownMs });
@@ -104,4 +114,21 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
       await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
     },
   };
+}
+
+/** Loads the LLM and the TTS backends in parallel. A fallback TTS that fails to load is only warned about: the run can go on without it. */
+async function loadBackends(llm: LlmProvider, tts: readonly TtsProvider[], logger: Logger): Promise<void> {
+  const timed = async (name: string, load: (() => Promise<void>) | undefined): Promise<void> => {
+    if (!load) return;
+    const started = performance.now();
+    await load();
+    logger.info(`${name} loaded in ${(performance.now() - started).toFixed(0)} ms`);
+  };
+  const [primary, ...fallbacks] = tts;
+  const fallbackLoads = fallbacks.map((provider) =>
+    timed(`TTS fallback ${provider.id}`, provider.load?.bind(provider)).catch((error: unknown) =>
+      logger.warn(`TTS fallback ${provider.id} failed to load: ${error instanceof Error ? error.message : String(error)}`),
+    ),
+  );
+  await Promise.all([timed(`LLM ${llm.id}`, llm.load?.bind(llm)), timed(`TTS ${primary?.id}`, primary?.load?.bind(primary)), ...fallbackLoads]);
 }

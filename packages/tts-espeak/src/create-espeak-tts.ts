@@ -125,6 +125,14 @@ export function createEspeakTts(input: EspeakTtsOptions = {}): EspeakTtsProvider
     format: { sampleRate: ESPEAK_SAMPLE_RATE, channels: 1 },
     streaming: "fragments",
     synthesize,
+    async load() {
+      // Loads the engine, measures the configured voice's pauses and warms the synthesizer up once,
+      // so the first segment pays for none of it.
+      const espeak = await engine();
+      const settings = settingsFor({ text: "" });
+      espeak.pauses(settings);
+      espeak.synthesize("Ready.", settings);
+    },
     async listVoices() {
       return voiceNames((await engine()).voices());
     },

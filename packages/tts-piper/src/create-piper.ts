@@ -156,6 +156,9 @@ export async function createPiper(input: PiperOptions, context: AdapterContext =
     get sessionsCreated() {
       return model.sessionsCreated;
     },
+    async load() {
+      await Promise.all([model.load(), config.phonemeType === "espeak" ? loadEspeakEngine() : undefined]);
+    },
     dispose: () => model.dispose(),
   };
 }

@@ -14,6 +14,12 @@ export interface LlmProvider {
    * `error` part rather than thrown where possible.
    */
   stream(request: LlmRequest): AsyncIterable<LlmStreamPart>;
+  /**
+   * Loads the model (and anything else heavy) now rather than on the first
+   * request, so the first reply is not slowed by loading. Optional; safe to
+   * call more than once.
+   */
+  load?(): Promise<void>;
   /** Frees models, contexts and sockets. Idempotent. */
   dispose?(): Promise<void>;
 }

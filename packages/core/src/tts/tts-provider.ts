@@ -20,6 +20,11 @@ export interface TtsProvider {
    * ends promptly when `request.signal` fires.
    */
   synthesize(request: TtsRequest): AsyncIterable<AudioChunk>;
+  /**
+   * Loads the voice or engine now rather than on the first request, so the
+   * first segment is not slowed by loading. Optional; safe to call more than once.
+   */
+  load?(): Promise<void>;
   /** Frees sessions and sockets. Idempotent. */
   dispose?(): Promise<void>;
 }
