@@ -1,9 +1,10 @@
 // Benchmark of the segmenter in @voxpipe/core (issue 3): throughput on prose,
 // linear growth (10× the input within 12× the time, also with no punctuation),
 // and bounded memory. Build core first (`pnpm build`), then run
-// `node bench/segmenter.mjs [--quick]` (add `--expose-gc` for a cleaner memory
-// figure), or import `benchSegmenter` from a runner.
+// `node bench/segmenter.mjs [--quick]`, or import `benchSegmenter` from a runner.
 import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { createSegmenter } from "../packages/core/dist/index.js";
 
 /** mulberry32: a small seeded PRNG, so every run feeds the same text in the same pieces. */
@@ -62,39 +63,73 @@ export function makeNoPunctuation(bytes, seed = 2) {
   return parts.join(" ").slice(0, bytes);
 }
 
-/** Splits text into pieces of 1–6 characters, like an LLM's token stream. */
+/**
+ * Splits text into pieces of 1–6 characters, like an LLM's token stream. The pieces are kept as
+ * sizes and cut from the text while feeding (as tokens arrive as fresh strings), so the input's
+ * memory layout is the same at every size and cache effects do not distort the growth ratio.
+ */
 export function splitPieces(text, seed = 3) {
   const random = seededRandom(seed);
-  const pieces = [];
+  const sizes = [];
   for (let i = 0; i < text.length; ) {
     const size = 1 + Math.floor(random() * 6);
-    pieces.push(text.slice(i, i + size));
+    sizes.push(size);
     i += size;
   }
-  return pieces;
+  return { text, sizes: Uint8Array.from(sizes), length: sizes.length };
 }
 
 /** Feeds all pieces to a fresh segmenter; returns milliseconds and the number of segments. */
 function feed(pieces) {
+  const { text, sizes } = pieces;
   const started = performance.now();
   const segmenter = createSegmenter();
   let segments = 0;
-  for (let i = 0; i < pieces.length; i++) segments += segmenter.push(pieces[i]).length;
+  let position = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    const end = position + sizes[i];
+    segments += segmenter.push(text.slice(position, end)).length;
+    position = end;
+  }
   segments += segmenter.end().length;
   return { ms: performance.now() - started, segments };
 }
 
-/** Best of `runs` timings (the least disturbed by GC and JIT). */
-function bestMs(pieces, runs) {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) best = Math.min(best, feed(pieces).ms);
-  return best;
+const median = (values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Times `large` (10× the text) against `small` over interleaved rounds. Each round runs `large`
+ * once and `small` ten times back to back, so both do the same work under the same machine load;
+ * the round's growth is time(large) / mean time(small). Returns the medians over the rounds.
+ */
+function growthPair(small, large, rounds) {
+  const growths = [];
+  const largeTimes = [];
+  for (let round = 0; round < rounds; round++) {
+    const largeMs = feed(large).ms;
+    let smallTotal = 0;
+    for (let i = 0; i < 10; i++) smallTotal += feed(small).ms;
+    growths.push(largeMs / (smallTotal / 10));
+    largeTimes.push(largeMs);
+  }
+  return { growth: median(growths), largeMs: median(largeTimes) };
 }
 
-/** Peak heap growth, in MB, while streaming `bytes` of generated prose (the input is never held whole). */
+/** A full garbage collection, so heap samples show what is retained rather than garbage not yet collected. */
+function fullGc() {
+  if (typeof globalThis.gc === "function") return globalThis.gc;
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc");
+}
+
+/** Peak retained heap growth, in MB, while streaming `text` in 1–6 character pieces (sampled after full GCs). */
 function peakHeapMb(text) {
-  const gc = globalThis.gc;
-  gc?.();
+  const gc = fullGc();
+  gc();
   const baseline = process.memoryUsage().heapUsed;
   let peak = baseline;
   const segmenter = createSegmenter();
@@ -105,7 +140,7 @@ function peakHeapMb(text) {
     segmenter.push(text.slice(i, i + size));
     i += size;
     if (++n % 16384 === 0) {
-      gc?.();
+      gc();
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }
   }
@@ -114,10 +149,12 @@ function peakHeapMb(text) {
 }
 
 /**
- * piecesPerSecond: 1–6 character pieces of prose pushed per second (1 MB; 200 KB when quick).
+ * piecesPerSecond: 1–6 character pieces of prose pushed per second (1 MB; 200 KB when quick), median run.
  * growth10xProse / growth10xNoPunct: time for 10× the input divided by time for 1× (linear ≈ 10;
- * target ≤ 12), prose 100 KB → 1 MB and no punctuation 10 KB → 100 KB (a fifth of that when quick).
- * peakMb: peak heap growth while streaming the large prose input (bounded: it does not grow with input).
+ * target ≤ 12), prose 100 KB → 1 MB and no punctuation 10 KB → 100 KB (a fifth of that when quick),
+ * median over interleaved rounds.
+ * peakMb: peak retained heap growth while streaming 1 MB of prose (200 KB when quick), sampled after
+ * full GCs every 16384 pieces; bounded by maxLength, it does not grow with the input.
  */
 export async function benchSegmenter({ quick = false } = {}) {
   const scale = quick ? 0.2 : 1;
@@ -125,22 +162,20 @@ export async function benchSegmenter({ quick = false } = {}) {
   const proseLarge = splitPieces(makeProse(Math.round(1_000_000 * scale)));
   const flatSmall = splitPieces(makeNoPunctuation(Math.round(10_000 * scale)));
   const flatLarge = splitPieces(makeNoPunctuation(Math.round(100_000 * scale)));
-  const runs = quick ? 3 : 5;
+  const rounds = quick ? 5 : 9;
   // Warm up the JIT on both shapes of text before timing anything.
   for (let i = 0; i < 3; i++) {
     feed(proseSmall);
     feed(flatLarge);
   }
-  const proseSmallMs = bestMs(proseSmall, runs * 4);
-  const proseLargeMs = bestMs(proseLarge, runs);
-  const flatSmallMs = bestMs(flatSmall, runs * 20);
-  const flatLargeMs = bestMs(flatLarge, runs * 4);
+  const prose = growthPair(proseSmall, proseLarge, rounds);
+  const flat = growthPair(flatSmall, flatLarge, rounds);
   const peakMb = peakHeapMb(makeProse(Math.round(1_000_000 * scale), 5));
   const round = (value, digits) => Number(value.toFixed(digits));
   return {
-    piecesPerSecond: Math.round(proseLarge.length / (proseLargeMs / 1000)),
-    growth10xProse: round(proseLargeMs / proseSmallMs, 2),
-    growth10xNoPunct: round(flatLargeMs / flatSmallMs, 2),
+    piecesPerSecond: Math.round(proseLarge.length / (prose.largeMs / 1000)),
+    growth10xProse: round(prose.growth, 2),
+    growth10xNoPunct: round(flat.growth, 2),
     peakMb: round(Math.max(0, peakMb), 2),
   };
 }
