@@ -1,4 +1,4 @@
-/** Measured rates the pipeline feeds into the segmenter's adaptive policy. */
+/** Measured rates the pipeline feeds into the segmenter's adaptive policy (see `adaptive-policy.ts`). */
 export interface SegmenterRates {
   /** Reply characters the LLM produces per second (measured so far). */
   llmCharsPerSecond?: number;
@@ -10,24 +10,27 @@ export interface SegmenterRates {
 
 /** How the segmenter cuts text. Lengths are in Unicode code points. */
 export interface SegmenterOptions {
-  /** Shorter pieces are merged forward into the next one. Default 20. */
+  /** Shorter pieces are merged forward into the next one within a block (and cuts leave at least this much on both sides). Default 20. */
   minLength?: number;
-  /** Longer sentences are cut at the best allowed point. Default 100. */
+  /** Longer sentences are cut at the best allowed point; a single longer token (a URL) stays whole. Default 100 (or `minLength`, if larger). */
   maxLength?: number;
-  /** Let the first segment end at a clause boundary (`,` `;` `:` or a spaced dash) once it holds `firstMinLength`. Default false. */
+  /** Let the first segment end at a clause boundary (`,` `;` `:`, `，、；：` or a spaced dash) once it holds `firstMinLength`. Default false. */
   eagerFirstSegment?: boolean;
-  /** Minimum length of an eager first segment. Default 10. */
+  /** Minimum length of an eager first segment (it is also the first segment's merge threshold). Default 10. */
   firstMinLength?: number;
-  /** Grow segments (up to `maxLength`) once audio is buffered ahead, from the rates fed in with `updateRates`. Default false. */
+  /**
+   * Grow segments (up to `maxLength`) once audio is buffered ahead, from the rates fed in with
+   * `updateRates`; static rules while `bufferedAudioMs` is unknown. Default false.
+   */
   adaptive?: boolean;
 }
 
-/** An incremental, synchronous segmenter. */
+/** An incremental, synchronous segmenter; the output does not depend on how the input is chunked. */
 export interface Segmenter {
-  /** Adds text; returns the segments that are now complete. */
+  /** Adds text; returns the segments that are now complete (often none). */
   push(text: string): import("./segment.js").Segment[];
-  /** Ends the input; returns the remaining segments. */
+  /** Ends the input; returns the remaining segments. Indexes continue if text is pushed afterwards. */
   end(): import("./segment.js").Segment[];
-  /** Feeds measured rates to the adaptive policy (ignored unless `adaptive`). */
+  /** Feeds measured rates to the adaptive policy (ignored unless `adaptive`). Fields left out keep their last value. */
   updateRates(rates: SegmenterRates): void;
 }
