@@ -13,7 +13,7 @@ export { createSegmenter, segment } from "./segmenter/create-segmenter.js";
 export * from "./registry/define-adapter.js";
 export * from "./util/abortable-sleep.js";
 export * from "./audio/fragmenter.js";
-export * from "./audio/resample.js";
+export * from "./audio/stream-resampler.js";
 export type * from "./pipeline/pipeline-event.js";
 export type * from "./pipeline/pipeline-options.js";
 export { runPipeline } from "./pipeline/run-pipeline.js";

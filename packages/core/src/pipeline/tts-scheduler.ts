@@ -7,7 +7,7 @@ import type { TtsProvider } from "../tts/tts-provider.js";
 import { AudioCache } from "../cache/audio-cache.js";
 import type { TtsFailover } from "./tts-failover.js";
 import { Fragmenter } from "../audio/fragmenter.js";
-import { resampleLinear } from "../audio/resample.js";
+import { createStreamResampler, type StreamResampler } from "../audio/stream-resampler.js";
 import { iterateWithLimits, timeoutError } from "./iterate-with-limits.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import type { FragmentOptions } from "./pipeline-options.js";
@@ -195,20 +195,25 @@ export class TtsScheduler {
     signal.addEventListener("abort", onAbort, { once: true });
     const timeoutMs = this.options.segmentTimeoutMs;
     const deadline = timeoutMs ? performance.now() + timeoutMs : undefined;
+    const converter = new FormatConverter(this.options.failover.primary.format);
     try {
       const chunks = iterateWithLimits(tts.synthesize({ text: job.segment.text, signal: controller.signal }), controller.signal, "tts", () =>
         deadline === undefined
           ? undefined
           : { ms: Math.max(1, deadline - performance.now()), error: () => timeoutError("tts", "tts-timeout", `TTS backend ${tts.id} took longer than ${timeoutMs} ms (pipeline.timeouts.ttsSegmentMs) to synthesize segment ${index}.`) },
       );
-      for await (const raw of chunks) {
-        const chunk = this.conform(raw, tts);
-        if (chunk.pcm.length === 0) continue;
+      const accept = async (chunk: AudioChunk): Promise<void> => {
+        if (chunk.pcm.length === 0) return;
         metrics.audioProduced(index);
         recorded?.push(chunk);
         job.push(chunk, audioDurationMs(chunk));
         while (!signal.aborted && this.mustWait(job)) await this.changes.wait();
+      };
+      for await (const raw of chunks) {
+        this.warnOnFormat(raw, tts);
+        await accept(await converter.convert(raw));
       }
+      await accept(converter.flush());
       if (job.producedMs === 0 && job.segment.text.trim().length > 0 && !signal.aborted) {
         throw new VoxpipeError({ code: "tts-no-audio", stage: "tts", message: `TTS backend ${tts.id} returned no audio for segment ${index} ("${job.segment.text.slice(0, 40)}").` });
       }
@@ -220,6 +225,7 @@ export class TtsScheduler {
       if (isAbortError(error) && signal.aborted) return undefined;
       return VoxpipeError.from(error, "tts", "tts-failed");
     } finally {
+      converter.dispose();
       signal.removeEventListener("abort", onAbort);
     }
   }
@@ -233,22 +239,48 @@ export class TtsScheduler {
     return ahead > this.options.maxBufferedAudioMs;
   }
 
-  /**
-   * Keeps the run in one format, the primary backend's: a fallback's audio is
-   * resampled to it, and a backend that sends another format than it declared
-   * is converted (and warned about once).
-   */
-  private conform(chunk: AudioChunk, tts: TtsProvider): AudioChunk {
-    const format = this.options.failover.primary.format;
-    if (chunk.sampleRate === format.sampleRate && chunk.channels === format.channels) return chunk;
-    if ((chunk.sampleRate !== tts.format.sampleRate || chunk.channels !== tts.format.channels) && !this.warnedFormat) {
-      this.warnedFormat = true;
-      this.options.logger.warn(`TTS backend ${tts.id} declared ${tts.format.sampleRate} Hz × ${tts.format.channels} but sent ${chunk.sampleRate} Hz × ${chunk.channels}; converting.`);
-    }
-    let pcm = chunk.pcm;
-    if (chunk.channels !== format.channels) pcm = remix(pcm, chunk.channels, format.channels);
-    pcm = resampleLinear(pcm, format.channels, chunk.sampleRate, format.sampleRate);
-    return { pcm, sampleRate: format.sampleRate, channels: format.channels, ...(chunk.words ? { words: chunk.words } : {}) };
+  /** A backend that sends another format than it declared is warned about once (the audio is converted either way). */
+  private warnOnFormat(chunk: AudioChunk, tts: TtsProvider): void {
+    if (this.warnedFormat || (chunk.sampleRate === tts.format.sampleRate && chunk.channels === tts.format.channels)) return;
+    this.warnedFormat = true;
+    this.options.logger.warn(`TTS backend ${tts.id} declared ${tts.format.sampleRate} Hz × ${tts.format.channels} but sent ${chunk.sampleRate} Hz × ${chunk.channels}; converting.`);
+  }
+}
+
+/**
+ * Keeps one synthesis in the run's format (the primary backend's): a
+ * fallback's audio, or audio in another format than declared, is remixed and
+ * resampled with a streaming converter whose state carries across chunks.
+ */
+class FormatConverter {
+  private resampler: StreamResampler | undefined;
+
+  constructor(private readonly format: { sampleRate: number; channels: number }) {}
+
+  async convert(chunk: AudioChunk): Promise<AudioChunk> {
+    const { sampleRate, channels } = this.format;
+    if (chunk.sampleRate === sampleRate && chunk.channels === channels && !this.resampler) return chunk;
+    const pcm = chunk.channels === channels ? chunk.pcm : remix(chunk.pcm, chunk.channels, channels);
+    if (chunk.sampleRate === sampleRate) return { ...chunk, pcm, channels };
+    if (this.resampler && this.resampler.fromRate !== chunk.sampleRate) this.flushInto();
+    this.resampler ??= await createStreamResampler(channels, chunk.sampleRate, sampleRate);
+    return { pcm: this.resampler.push(pcm), sampleRate, channels, ...(chunk.words ? { words: chunk.words } : {}) };
+  }
+
+  /** The resampler's delayed tail at the end of the synthesis (empty when nothing was resampled). */
+  flush(): AudioChunk {
+    return { pcm: this.flushInto(), ...this.format };
+  }
+
+  dispose(): void {
+    this.resampler?.dispose();
+    this.resampler = undefined;
+  }
+
+  private flushInto(): Float32Array {
+    const tail = this.resampler?.flush() ?? new Float32Array(0);
+    this.dispose();
+    return tail;
   }
 }
 
