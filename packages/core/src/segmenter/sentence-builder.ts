@@ -14,6 +14,7 @@ import {
   isTerminal,
 } from "./char-classes.js";
 import { RANK_CLAUSE, RANK_CONJUNCTION, RANK_INNER_SENTENCE, RANK_SPACE, type CutPoint } from "./cut-points.js";
+import { AND_KEY, CONJUNCTION_MAX_LENGTH, isConjunctionKey, THEN_KEY } from "./conjunctions.js";
 import { EnumerationMarker } from "./enumeration-marker.js";
 import type { PieceSink } from "./piece-sink.js";
 import { isSentenceStarter } from "./sentence-starters.js";
@@ -29,17 +30,6 @@ const PHASE_START = 2;
 /** After an abbreviation that may end the sentence: reading the next word. */
 const PHASE_WORD = 3;
 
-/** Packs a short lowercase ASCII word into a number (base 27), so tokens are compared without slicing the text. */
-function wordKey(word: string): number {
-  let key = 0;
-  for (let i = 0; i < word.length; i++) key = key * 27 + (word.charCodeAt(i) - 96);
-  return key;
-}
-const AND = wordKey("and");
-const THEN = wordKey("then");
-const CONJUNCTIONS = new Set(["and", "but", "or", "so", "because", "while", "which", "then"].map(wordKey));
-/** Tokens longer than this are never conjunctions; their key is not tracked. */
-const KEY_LENGTH = 7;
 /** A word longer than this after `etc. ` is not a sentence starter; stop reading it. */
 const WORD_LIMIT = 24;
 
@@ -153,11 +143,11 @@ export class SentenceBuilder implements TextSink {
     else if (length === 1 && (last === 45 || last === 0x2013 || last === 0x2014)) rank = RANK_CLAUSE;
     else if (length === 2 && last === 45 && this.#sentence.slice(endCu - 2, endCu) === "--") rank = RANK_CLAUSE;
     const key = this.#tokenKey;
-    if (key > 0 && CONJUNCTIONS.has(key) && !(key === THEN && this.#previousWasAnd)) {
+    if (key > 0 && isConjunctionKey(key) && !(key === THEN_KEY && this.#previousWasAnd)) {
       const previous = this.#sentence.cuts.last();
       if (previous !== undefined && previous.nextCu === this.#tokenStartCu && previous.rank < RANK_CONJUNCTION) previous.rank = RANK_CONJUNCTION;
     }
-    this.#previousWasAnd = key === AND;
+    this.#previousWasAnd = key === AND_KEY;
     this.#tokenKey = 0;
     this.#tokenKeyLength = 0;
     return rank;
@@ -173,7 +163,7 @@ export class SentenceBuilder implements TextSink {
     sentence.append(ch);
     this.#lastCode = code;
     if (this.#tokenKey >= 0) {
-      if (code >= 97 && code <= 122 && this.#tokenKeyLength < KEY_LENGTH) {
+      if (code >= 97 && code <= 122 && this.#tokenKeyLength < CONJUNCTION_MAX_LENGTH) {
         this.#tokenKey = this.#tokenKey * 27 + (code - 96);
         this.#tokenKeyLength++;
       } else {
