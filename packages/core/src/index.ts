@@ -29,3 +29,4 @@ export * from "./registry/create-providers.js";
 export * from "./cache/audio-cache.js";
 export { TtsFailover, type TtsFailoverOptions } from "./pipeline/tts-failover.js";
 export * from "./cache/warm-cache.js";
+export * from "./adapter-kit/index.js";

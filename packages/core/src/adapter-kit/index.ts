@@ -1,0 +1,2 @@
+// Shared building blocks for adapter packages (timeouts, retries, error classification, PCM decoding).
+export {};
