@@ -1,14 +1,16 @@
 // The load generator, in its own process: opens many WebSocket sessions to the
-// playground on 127.0.0.1, starts a run on all of them at once, and times each
-// session from sending `run` to its first binary audio frame. Driven over IPC:
+// playground on 127.0.0.1, starts a run on each (all at once, or at seeded
+// random moments within a spread), and times each session from sending `run`
+// to its first binary audio frame. Driven over IPC:
 //   { type: "connect", url, sessions }   → { type: "connected" } once every session has its `hello`
-//   { type: "go", prompt }               → { type: "first-audio" } when every session has audio,
+//   { type: "go", prompt, spreadMs, seed } → { type: "first-audio" } when every session has audio,
 //                                          then { type: "round", results: [...] } when every run has ended
 //   { type: "exit" }
 // Bounded: every round gives up after `timeoutMs` and closes its sockets.
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { repoRoot } from "./paths.mjs";
+import { seededRandom } from "./stats.mjs";
 
 const WebSocket = createRequire(join(repoRoot, "apps/playground/package.json"))("ws");
 const now = () => performance.now();
@@ -50,7 +52,7 @@ function connect(url, count) {
   );
 }
 
-async function go(prompt, timeoutMs) {
+async function go({ prompt, timeoutMs = 60_000, spreadMs = 0, seed = 1 }) {
   let withAudio = 0;
   let ended = 0;
   let allAudio;
@@ -67,9 +69,15 @@ async function go(prompt, timeoutMs) {
     };
   }
   const payload = JSON.stringify({ type: "run", prompt, mode: "streaming" });
+  const random = seededRandom(seed);
   for (const session of sockets) {
-    session.sendAt = now();
-    session.ws.send(payload);
+    const send = () => {
+      session.sendAt = now();
+      session.ws.send(payload);
+    };
+    // spreadMs 0: every session at the same instant (a burst); else each at a seeded random moment within spreadMs.
+    if (spreadMs > 0) setTimeout(send, random() * spreadMs);
+    else send();
   }
   const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs, "timeout"));
   const first = await Promise.race([audioPromise, timeout]);
@@ -101,7 +109,7 @@ process.on("message", async (message) => {
       await connect(message.url, message.sessions);
       process.send({ type: "connected" });
     } else if (message.type === "go") {
-      process.send({ type: "round", results: await go(message.prompt, message.timeoutMs ?? 60_000) });
+      process.send({ type: "round", results: await go(message) });
     } else if (message.type === "exit") {
       process.exit(0);
     }

@@ -3,7 +3,7 @@
 // (openPlaygroundBackend on a config of test doubles), started programmatically
 // so the connection cap can be raised above the default 8. Driven over IPC:
 //   { type: "start", configFile, maxConnections } → { type: "ready", url, port }
-//   { type: "rss", gc }                           → { type: "rss", rss }
+//   { type: "rss", gc }                           → { type: "rss", rss, heapUsed, connections }
 //   { type: "sample", on: true|false }            → on false: { type: "peak", rss }
 //   { type: "stop" }                              → closes everything and exits
 import { pathToFileURL } from "node:url";
@@ -30,7 +30,8 @@ process.on("message", async (message) => {
       process.send({ type: "ready", port: playground.port, url: `ws://127.0.0.1:${playground.port}${WEBSOCKET_PATH}` });
     } else if (message.type === "rss") {
       if (message.gc) gc();
-      process.send({ type: "rss", rss: process.memoryUsage().rss, connections: playground?.connections() ?? 0 });
+      const { rss, heapUsed } = process.memoryUsage();
+      process.send({ type: "rss", rss, heapUsed, connections: playground?.connections() ?? 0 });
     } else if (message.type === "sample") {
       if (message.on) {
         peak = process.memoryUsage().rss;

@@ -31,7 +31,7 @@ export async function run({ quick, log }) {
 
   const baseline = collect();
   const samples = [];
-  const step = Math.ceil(tokens / 10);
+  const step = Math.floor(tokens / 10);
   let seen = 0;
   let audioEvents = 0;
   let segments = 0;
