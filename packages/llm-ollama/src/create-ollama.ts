@@ -1,11 +1,9 @@
-import { VoxpipeError, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
+import { InFlightRequests, StreamWatchdog, VoxpipeError, streamWithRetries, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
 import { Ollama } from "ollama";
 import { createGuardedFetch, type FetchState } from "./ollama-fetch.js";
 import { ollamaChatRequest } from "./ollama-chat-request.js";
 import { OllamaErrors } from "./ollama-errors.js";
 import { ollamaOptionsSchema, type OllamaOptions } from "./ollama-options.js";
-import { streamWithRetries } from "./retry-policy.js";
-import { StreamWatchdog } from "./stream-watchdog.js";
 
 const defaultHost = "http://127.0.0.1:11434";
 
@@ -26,7 +24,7 @@ export function createOllama(input: OllamaOptions, context: OllamaContext = {}):
   const headers: Record<string, string> = { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) };
   const secrets = apiKey ? [apiKey] : [];
   const errors = new OllamaErrors(baseUrl, options.model, secrets, headers);
-  const active = new Set<AbortController>();
+  const inFlight = new InFlightRequests();
 
   async function* attempt(request: LlmRequest): AsyncGenerator<LlmStreamPart> {
     const signal = request.signal;
@@ -34,10 +32,7 @@ export function createOllama(input: OllamaOptions, context: OllamaContext = {}):
       yield { type: "finish", reason: "abort" };
       return;
     }
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    active.add(controller);
+    const { controller, release } = inFlight.open(signal);
     const watchdog = new StreamWatchdog(controller, options);
     const state: FetchState = {};
     let deliveredChars = 0;
@@ -71,8 +66,7 @@ export function createOllama(input: OllamaOptions, context: OllamaContext = {}):
       else yield { type: "error", error: errors.dropped(error, deliveredChars) };
     } finally {
       watchdog.clear();
-      signal?.removeEventListener("abort", onAbort);
-      active.delete(controller);
+      release();
       controller.abort();
     }
   }
@@ -84,8 +78,7 @@ export function createOllama(input: OllamaOptions, context: OllamaContext = {}):
       return streamWithRetries(() => attempt(request), options, request.signal, log);
     },
     async dispose() {
-      for (const controller of active) controller.abort();
-      active.clear();
+      inFlight.abortAll();
     },
   };
 }

@@ -1,7 +1,4 @@
-import type { VoxpipeError } from "@voxpipe/core";
-import { llmError, shorten } from "./llm-error.js";
-import { parseRetryAfter } from "./retry-policy.js";
-import type { TimeoutKind } from "./stream-watchdog.js";
+import { adapterError, networkCode, parseRetryAfter, shortenText, type StreamTimeoutKind, type VoxpipeError } from "@voxpipe/core";
 
 /** Builds the adapter's classified errors for one Ollama server and model; names the URL and the model, never the key. */
 export class OllamaErrors {
@@ -20,7 +17,7 @@ export class OllamaErrors {
   /** The request never got an answer: refused, unknown host, reset before the status line. */
   unreachable(cause: unknown): VoxpipeError {
     const detail = networkCode(cause);
-    return llmError("llm-unreachable", `Cannot reach Ollama at ${this.baseUrl}${detail ? ` (${detail})` : ""}. Start it with \`ollama serve\`, or set \`host\` (or OLLAMA_HOST) to where it runs.`, this.#secrets, { cause });
+    return adapterError("llm", "llm-unreachable", `Cannot reach Ollama at ${this.baseUrl}${detail ? ` (${detail})` : ""}. Start it with \`ollama serve\`, or set \`host\` (or OLLAMA_HOST) to where it runs.`, this.#secrets, { cause });
   }
 
   /** A non-2xx answer, classified by status; for a 404 on `/api/chat`, lists the models the server has. */
@@ -30,51 +27,51 @@ export class OllamaErrors {
     const said = serverSaid(text);
     const where = `Ollama at ${this.baseUrl}`;
     const retryAfterMs = parseRetryAfter(response.headers);
-    const cause = { status, body: shorten(text) };
+    const cause = { status, body: shortenText(text) };
     if (status === 401 || status === 403) {
-      return llmError("llm-auth", `${where} refused the request (${status}${said ? `: ${said}` : ""}). Set \`apiKey\` (or OLLAMA_API_KEY), or the header your proxy expects in \`headers\`.`, this.#secrets, { cause });
+      return adapterError("llm", "llm-auth", `${where} refused the request (${status}${said ? `: ${said}` : ""}). Set \`apiKey\` (or OLLAMA_API_KEY), or the header your proxy expects in \`headers\`.`, this.#secrets, { cause });
     }
     if (status === 404 && path.endsWith("/api/chat")) {
       const models = await this.localModels();
       const listing = models === undefined ? "" : models.length === 0 ? " The server has no models yet." : ` Models on the server: ${models.join(", ")}.`;
-      return llmError("llm-model-not-found", `${where} has no model "${this.model}"${said ? ` (${said})` : ""}. Pull it with \`ollama pull ${this.model}\`, or set \`model\` to one the server has.${listing}`, this.#secrets, { cause });
+      return adapterError("llm", "llm-model-not-found", `${where} has no model "${this.model}"${said ? ` (${said})` : ""}. Pull it with \`ollama pull ${this.model}\`, or set \`model\` to one the server has.${listing}`, this.#secrets, { cause });
     }
     if (status === 404) {
-      return llmError("llm-unreachable", `${this.baseUrl}${path} answered 404: is ${this.baseUrl} an Ollama server? Check \`host\`.`, this.#secrets, { cause });
+      return adapterError("llm", "llm-unreachable", `${this.baseUrl}${path} answered 404: is ${this.baseUrl} an Ollama server? Check \`host\`.`, this.#secrets, { cause });
     }
     if (status === 429) {
-      return llmError("llm-rate-limited", `${where} is rate limiting requests (429${said ? `: ${said}` : ""})${retryAfterMs === undefined ? "" : `; it asks to wait ${retryAfterMs} ms`}.`, this.#secrets, { cause, retryAfterMs });
+      return adapterError("llm", "llm-rate-limited", `${where} is rate limiting requests (429${said ? `: ${said}` : ""})${retryAfterMs === undefined ? "" : `; it asks to wait ${retryAfterMs} ms`}.`, this.#secrets, { cause, retryAfterMs });
     }
     if (status >= 500) {
-      return llmError("llm-server-error", `${where} failed with ${status}${said ? `: ${said}` : ""}. Check the server's log (\`journalctl -u ollama\` or the \`ollama serve\` output).`, this.#secrets, { cause, retryAfterMs });
+      return adapterError("llm", "llm-server-error", `${where} failed with ${status}${said ? `: ${said}` : ""}. Check the server's log (\`journalctl -u ollama\` or the \`ollama serve\` output).`, this.#secrets, { cause, retryAfterMs });
     }
-    return llmError("llm-bad-request", `${where} rejected the request for model "${this.model}" (${status}${said ? `: ${said}` : ""}). Check the adapter options (thinking, modelOptions, keepAlive).`, this.#secrets, { cause });
+    return adapterError("llm", "llm-bad-request", `${where} rejected the request for model "${this.model}" (${status}${said ? `: ${said}` : ""}). Check the adapter options (thinking, modelOptions, keepAlive).`, this.#secrets, { cause });
   }
 
   /** A line of the NDJSON stream that is not a JSON object. */
   malformed(line: string): VoxpipeError {
-    return llmError("llm-malformed-chunk", `Ollama at ${this.baseUrl} sent a line that is not a JSON object: ${JSON.stringify(shorten(line, 80))}. Is \`host\` an Ollama server (not a proxy answering with HTML)?`, this.#secrets);
+    return adapterError("llm", "llm-malformed-chunk", `Ollama at ${this.baseUrl} sent a line that is not a JSON object: ${JSON.stringify(shortenText(line, 80))}. Is \`host\` an Ollama server (not a proxy answering with HTML)?`, this.#secrets);
   }
 
   /** An `{"error": …}` line in the middle of the stream. */
   inStream(message: string): VoxpipeError {
-    return llmError("llm-server-error", `Ollama at ${this.baseUrl} reported an error while generating with "${this.model}": ${shorten(message)}`, this.#secrets);
+    return adapterError("llm", "llm-server-error", `Ollama at ${this.baseUrl} reported an error while generating with "${this.model}": ${shortenText(message)}`, this.#secrets);
   }
 
   /** The connection closed before the final `done` line. */
   dropped(cause: unknown, deliveredChars: number): VoxpipeError {
     const when = deliveredChars > 0 ? `after ${deliveredChars} characters (the text so far was delivered)` : "before the reply started";
-    return llmError("llm-stream-dropped", `The connection to Ollama at ${this.baseUrl} closed ${when}.`, this.#secrets, { cause });
+    return adapterError("llm", "llm-stream-dropped", `The connection to Ollama at ${this.baseUrl} closed ${when}.`, this.#secrets, { cause });
   }
 
   /** One of the three timeouts passed. */
-  timeout(kind: TimeoutKind, limitMs: number): VoxpipeError {
-    const messages: Record<TimeoutKind, string> = {
+  timeout(kind: StreamTimeoutKind, limitMs: number): VoxpipeError {
+    const messages: Record<StreamTimeoutKind, string> = {
       "connect": `connect timeout: Ollama at ${this.baseUrl} did not answer within connectTimeoutMs (${limitMs} ms). Check that the server is up and reachable, or raise connectTimeoutMs.`,
       "first-token": `first-token timeout: Ollama at ${this.baseUrl} sent no token for "${this.model}" within firstTokenTimeoutMs (${limitMs} ms). Loading a large model can take that long: raise firstTokenTimeoutMs, or keep the model loaded with keepAlive.`,
       "idle": `idle timeout: Ollama at ${this.baseUrl} sent nothing for idleTimeoutMs (${limitMs} ms) in the middle of the reply. Raise idleTimeoutMs if the server is just slow.`,
     };
-    return llmError("llm-timeout", messages[kind], this.#secrets);
+    return adapterError("llm", "llm-timeout", messages[kind], this.#secrets);
   }
 
   /** Names of the models on the server (`/api/tags`), or undefined when they cannot be listed quickly. */
@@ -93,20 +90,9 @@ export class OllamaErrors {
 function serverSaid(text: string): string {
   try {
     const body = JSON.parse(text) as { error?: unknown };
-    if (typeof body.error === "string") return shorten(body.error);
+    if (typeof body.error === "string") return shortenText(body.error);
   } catch {
     // not JSON: fall through
   }
-  return shorten(text, 120);
-}
-
-/** The system error code behind a fetch failure (ECONNREFUSED, ENOTFOUND, …), when there is one. */
-export function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "ABORT_ERR") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return shortenText(text, 120);
 }

@@ -2,7 +2,7 @@ import type { LlmStreamPart } from "@voxpipe/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOllama, normalizeHost } from "./create-ollama.js";
 import { chatStream, errorAnswer, fixture, fixtureText, startFakeOllama } from "./__fixtures__/fake-ollama.js";
-import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "./__fixtures__/fake-http-server.js";
+import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "@voxpipe/core/testing";
 import adapter from "./index.js";
 
 const servers: FakeServer[] = [];

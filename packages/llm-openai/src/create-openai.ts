@@ -1,11 +1,9 @@
-import { VoxpipeError, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
+import { InFlightRequests, StreamWatchdog, VoxpipeError, streamWithRetries, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
 import OpenAI from "openai";
 import { normalizeErrorFetch } from "./normalize-error-fetch.js";
 import { openaiChatRequest } from "./openai-chat-request.js";
 import { OpenaiErrors } from "./openai-errors.js";
 import { openaiOptionsSchema, type OpenaiOptions } from "./openai-options.js";
-import { streamWithRetries } from "./retry-policy.js";
-import { StreamWatchdog } from "./stream-watchdog.js";
 
 const defaultBaseURL = "https://api.openai.com/v1";
 
@@ -25,7 +23,7 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
   const baseURL = (options.baseURL ?? (env["OPENAI_BASE_URL"] || defaultBaseURL)).replace(/\/+$/, "");
   const apiKey = options.apiKey ?? (env["OPENAI_API_KEY"] || undefined);
   const errors = new OpenaiErrors(baseURL, options.model, apiKey ? [apiKey] : [], options.connectTimeoutMs);
-  const active = new Set<AbortController>();
+  const inFlight = new InFlightRequests();
   let client: OpenAI | undefined;
 
   const getClient = (): OpenAI =>
@@ -50,10 +48,7 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
       yield { type: "finish", reason: "abort" };
       return;
     }
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    active.add(controller);
+    const { controller, release } = inFlight.open(signal);
     const watchdog = new StreamWatchdog(controller, options);
     let deliveredChars = 0;
     let finish: LlmFinishReason | undefined;
@@ -91,8 +86,7 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
       else yield { type: "error", error: VoxpipeError.isInstance(error) ? error : errors.classify(error, deliveredChars) };
     } finally {
       watchdog.clear();
-      signal?.removeEventListener("abort", onAbort);
-      active.delete(controller);
+      release();
       controller.abort();
     }
   }
@@ -104,8 +98,7 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
       return streamWithRetries(() => attempt(request), options, request.signal, log);
     },
     async dispose() {
-      for (const controller of active) controller.abort();
-      active.clear();
+      inFlight.abortAll();
     },
   };
 }

@@ -1,8 +1,5 @@
-import type { VoxpipeError } from "@voxpipe/core";
+import { adapterError, networkCode, parseRetryAfter, shortenText, type StreamTimeoutKind, type VoxpipeError } from "@voxpipe/core";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
-import { llmError, shorten } from "./llm-error.js";
-import { parseRetryAfter } from "./retry-policy.js";
-import type { TimeoutKind } from "./stream-watchdog.js";
 
 /** Builds the adapter's classified errors for one server and model; names the URL and the model, never the key. */
 export class OpenaiErrors {
@@ -24,7 +21,7 @@ export class OpenaiErrors {
     if (error instanceof APIConnectionError) return this.unreachable(error);
     if (error instanceof APIError && typeof error.status === "number") return this.fromStatus(error);
     if (error instanceof APIError) {
-      return llmError("llm-server-error", `${this.baseURL} reported an error in the middle of the stream for "${this.model}": ${shorten(maskKeys(error.message))}`, this.#secrets, { cause: error });
+      return adapterError("llm", "llm-server-error", `${this.baseURL} reported an error in the middle of the stream for "${this.model}": ${shortenText(maskKeys(error.message))}`, this.#secrets, { cause: error });
     }
     if (error instanceof SyntaxError) return this.malformed(error);
     return this.dropped(error, deliveredChars);
@@ -32,67 +29,56 @@ export class OpenaiErrors {
 
   unreachable(cause: unknown): VoxpipeError {
     const detail = networkCode(cause);
-    return llmError("llm-unreachable", `Cannot reach ${this.baseURL}${detail ? ` (${detail})` : ""}. Check that the server is running and that \`baseURL\` (or OPENAI_BASE_URL) points at it, including the /v1 suffix.`, this.#secrets, { cause });
+    return adapterError("llm", "llm-unreachable", `Cannot reach ${this.baseURL}${detail ? ` (${detail})` : ""}. Check that the server is running and that \`baseURL\` (or OPENAI_BASE_URL) points at it, including the /v1 suffix.`, this.#secrets, { cause });
   }
 
   fromStatus(error: APIError): VoxpipeError {
     const status = error.status ?? 0;
-    const said = shorten(maskKeys(error.message.replace(/^\d{3}\s*/, "")));
+    const said = shortenText(maskKeys(error.message.replace(/^\d{3}\s*/, "")));
     const retryAfterMs = parseRetryAfter(error.headers);
     const cause = error;
     if (status === 401 || status === 403) {
-      return llmError("llm-auth", `${this.baseURL} refused the request (${status}: ${said}). Set \`apiKey\` or OPENAI_API_KEY to a key that is valid for this server${status === 403 ? " and allowed to use this model" : ""}.`, this.#secrets, { cause });
+      return adapterError("llm", "llm-auth", `${this.baseURL} refused the request (${status}: ${said}). Set \`apiKey\` or OPENAI_API_KEY to a key that is valid for this server${status === 403 ? " and allowed to use this model" : ""}.`, this.#secrets, { cause });
     }
     if (status === 404 && (error.code === "model_not_found" || /model/i.test(said))) {
-      return llmError("llm-model-not-found", `${this.baseURL} has no model "${this.model}" (${said}). Set \`model\` to one the server serves (GET ${this.baseURL}/models lists them).`, this.#secrets, { cause });
+      return adapterError("llm", "llm-model-not-found", `${this.baseURL} has no model "${this.model}" (${said}). Set \`model\` to one the server serves (GET ${this.baseURL}/models lists them).`, this.#secrets, { cause });
     }
     if (status === 404) {
-      return llmError("llm-bad-request", `${this.baseURL}/chat/completions answered 404 (${said}). Check \`baseURL\`: most servers need the /v1 suffix, e.g. http://127.0.0.1:8000/v1.`, this.#secrets, { cause });
+      return adapterError("llm", "llm-bad-request", `${this.baseURL}/chat/completions answered 404 (${said}). Check \`baseURL\`: most servers need the /v1 suffix, e.g. http://127.0.0.1:8000/v1.`, this.#secrets, { cause });
     }
     if (status === 429) {
       const quota = error.code === "insufficient_quota";
-      return llmError("llm-rate-limited", quota
+      return adapterError("llm", "llm-rate-limited", quota
         ? `${this.baseURL} says the account is out of quota (429: ${said}). Check the plan and billing; retrying will not help.`
         : `${this.baseURL} is rate limiting requests (429: ${said})${retryAfterMs === undefined ? "" : `; it asks to wait ${retryAfterMs} ms`}.`, this.#secrets, { cause, retryAfterMs, retryable: !quota });
     }
     if (status >= 500) {
-      return llmError("llm-server-error", `${this.baseURL} failed with ${status} (${said}). Usually temporary; check the server's log if it persists.`, this.#secrets, { cause, retryAfterMs });
+      return adapterError("llm", "llm-server-error", `${this.baseURL} failed with ${status} (${said}). Usually temporary; check the server's log if it persists.`, this.#secrets, { cause, retryAfterMs });
     }
-    return llmError("llm-bad-request", `${this.baseURL} rejected the request for model "${this.model}" (${status}: ${said}). Check the adapter options (maxTokensField, thinking, extraBody).`, this.#secrets, { cause });
+    return adapterError("llm", "llm-bad-request", `${this.baseURL} rejected the request for model "${this.model}" (${status}: ${said}). Check the adapter options (maxTokensField, thinking, extraBody).`, this.#secrets, { cause });
   }
 
   malformed(cause: unknown): VoxpipeError {
-    return llmError("llm-malformed-chunk", `${this.baseURL} sent a stream event that is not a chat.completion.chunk JSON object. Is \`baseURL\` an OpenAI-compatible server?`, this.#secrets, { cause });
+    return adapterError("llm", "llm-malformed-chunk", `${this.baseURL} sent a stream event that is not a chat.completion.chunk JSON object. Is \`baseURL\` an OpenAI-compatible server?`, this.#secrets, { cause });
   }
 
   dropped(cause: unknown, deliveredChars: number): VoxpipeError {
     const when = deliveredChars > 0 ? `after ${deliveredChars} characters (the text so far was delivered)` : "before the reply started";
-    return llmError("llm-stream-dropped", `The stream from ${this.baseURL} ended ${when} without a finish_reason.`, this.#secrets, { cause });
+    return adapterError("llm", "llm-stream-dropped", `The stream from ${this.baseURL} ended ${when} without a finish_reason.`, this.#secrets, { cause });
   }
 
-  timeout(kind: TimeoutKind, limitMs: number): VoxpipeError {
+  timeout(kind: StreamTimeoutKind, limitMs: number): VoxpipeError {
     const limit = ` (${limitMs} ms)`;
-    const messages: Record<TimeoutKind, string> = {
+    const messages: Record<StreamTimeoutKind, string> = {
       "connect": `connect timeout: ${this.baseURL} sent no response headers within connectTimeoutMs${limit}. Check that the server is up and reachable, or raise connectTimeoutMs (some servers answer only once the model is loaded).`,
       "first-token": `first-token timeout: ${this.baseURL} sent no token for "${this.model}" within firstTokenTimeoutMs${limit}. Raise firstTokenTimeoutMs for a busy server or a long prompt.`,
       "idle": `idle timeout: ${this.baseURL} sent nothing for idleTimeoutMs${limit} in the middle of the reply. Raise idleTimeoutMs if the server is just slow.`,
     };
-    return llmError("llm-timeout", messages[kind], this.#secrets);
+    return adapterError("llm", "llm-timeout", messages[kind], this.#secrets);
   }
 }
 
 /** Hides key-like tokens a server quotes back (OpenAI quotes a masked key in its 401 message). */
 export function maskKeys(text: string): string {
   return text.replace(/\b(sk|rk|or|gsk|key)[-_][A-Za-z0-9_\-*.…]{4,}/gi, "***");
-}
-
-/** The system error code behind a fetch failure (ECONNREFUSED, ENOTFOUND, …), when there is one. */
-export function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "ABORT_ERR") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

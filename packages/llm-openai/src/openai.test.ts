@@ -2,7 +2,7 @@ import type { LlmStreamPart } from "@voxpipe/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOpenai } from "./create-openai.js";
 import { chatStream, errorAnswer, fixture, fixtureText, sseEvents, startFakeOpenai } from "./__fixtures__/fake-openai.js";
-import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "./__fixtures__/fake-http-server.js";
+import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "@voxpipe/core/testing";
 import adapter from "./index.js";
 
 const servers: FakeServer[] = [];

@@ -1,10 +1,8 @@
 import { basename } from "node:path";
-import { AbortError, throwIfAborted } from "@voxpipe/core";
+import { AbortError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { statusError, toTtsError } from "./gpt-sovits-errors.js";
 import { gptSovitsOptionsSchema, ttsRequestBody, type GptSovitsOptionsInput } from "./gpt-sovits-options.js";
-import { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
-import { RequestWatchdog } from "./request-watchdog.js";
 import { WavStreamParser } from "./wav-stream-parser.js";
 
 /** Where the factory reports progress; optional outside a config. */
@@ -22,15 +20,12 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
   const url = `${options.baseURL.replace(/\/+$/, "")}/tts`;
   const format = { sampleRate: options.sampleRate, channels: 1 };
   const streaming = options.streamingMode === false || options.streamingMode === 0 ? "whole" : "fragments";
-  const active = new Set<AbortController>();
+  const inFlight = new InFlightRequests();
 
   async function* fetchAudio(text: string, request: TtsRequest): AsyncGenerator<Float32Array> {
     throwIfAborted(request.signal, "tts");
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    request.signal?.addEventListener("abort", onAbort, { once: true });
-    active.add(controller);
-    const watchdog = new RequestWatchdog(controller);
+    const { controller, release } = inFlight.open(request.signal);
+    const watchdog = new DeadlineWatchdog<ByteStreamDeadline>(controller);
     let responded = false;
     let bytesReceived = 0;
     const fail = (error: unknown) =>
@@ -86,8 +81,7 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
       }
     } finally {
       watchdog.disarm();
-      request.signal?.removeEventListener("abort", onAbort);
-      active.delete(controller);
+      release();
       if (reader) {
         // Ends the connection when the consumer stopped early or a failure left the body unread.
         controller.abort();
@@ -120,8 +114,7 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
       if (pcm.length > 0) yield { pcm, ...format };
     },
     async dispose(): Promise<void> {
-      for (const controller of active) controller.abort();
-      active.clear();
+      inFlight.abortAll();
     },
   };
 }

@@ -1,5 +1,4 @@
-import { AbortError, VoxpipeError } from "@voxpipe/core";
-import type { DeadlineKind } from "./request-watchdog.js";
+import { AbortError, VoxpipeError, type ByteStreamDeadline } from "@voxpipe/core";
 
 /** What the error mapping needs to know about the request that failed. */
 export interface FailureContext {
@@ -8,7 +7,7 @@ export interface FailureContext {
   /** The request's own signal fired (a user abort, not a failure). */
   aborted: boolean;
   /** A watchdog deadline that fired, if any. */
-  deadline: DeadlineKind | undefined;
+  deadline: ByteStreamDeadline | undefined;
   timeoutMs: number;
   /** The response headers had arrived. */
   responded: boolean;

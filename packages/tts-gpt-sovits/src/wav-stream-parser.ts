@@ -1,5 +1,4 @@
-import { VoxpipeError } from "@voxpipe/core";
-import { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
+import { Pcm16StreamDecoder, VoxpipeError } from "@voxpipe/core";
 
 /** What a WAV header says about the audio after it. */
 export interface WavFormat {

@@ -1,11 +1,9 @@
 import OpenAI from "openai";
-import { AbortError, ConfigError, VoxpipeError, throwIfAborted } from "@voxpipe/core";
+import { AbortError, ConfigError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, VoxpipeError, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { withNormalizedErrorBodies } from "./normalize-error-body.js";
 import { toTtsError } from "./openai-tts-errors.js";
 import { OPENAI_DEFAULT_BASE_URL, openAiTtsOptionsSchema, type OpenAiTtsOptionsInput } from "./openai-tts-options.js";
-import { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
-import { RequestWatchdog } from "./request-watchdog.js";
 import { splitInput } from "./split-input.js";
 
 /** Where the factory reads the environment and reports progress; both optional outside a config. */
@@ -37,7 +35,7 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
     });
   }
   const format = { sampleRate: options.sampleRate, channels: 1 };
-  const active = new Set<AbortController>();
+  const inFlight = new InFlightRequests();
   let client: OpenAI | undefined;
 
   const getClient = (): OpenAI => {
@@ -59,11 +57,8 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
 
   async function* speak(text: string, request: TtsRequest): AsyncGenerator<AudioChunk> {
     throwIfAborted(request.signal, "tts");
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    request.signal?.addEventListener("abort", onAbort, { once: true });
-    active.add(controller);
-    const watchdog = new RequestWatchdog(controller);
+    const { controller, release } = inFlight.open(request.signal);
+    const watchdog = new DeadlineWatchdog<ByteStreamDeadline>(controller);
     let bytesReceived = 0;
     const fail = (error: unknown): VoxpipeError =>
       toTtsError(error, {
@@ -119,8 +114,7 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       if (decoder.pendingBytes > 0) log("warn", `tts-openai: ${url} sent an odd number of PCM bytes; dropped the last byte.`);
     } finally {
       watchdog.disarm();
-      request.signal?.removeEventListener("abort", onAbort);
-      active.delete(controller);
+      release();
       if (reader) {
         // Ends the connection when the consumer stopped early or a failure left the body unread.
         controller.abort();
@@ -140,8 +134,7 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       for (const piece of splitInput(request.text, options.maxInputChars)) yield* speak(piece, request);
     },
     async dispose(): Promise<void> {
-      for (const controller of active) controller.abort();
-      active.clear();
+      inFlight.abortAll();
       client = undefined;
     },
   };

@@ -9,7 +9,7 @@ export {
   type OpenAiTtsOptions,
   type OpenAiTtsOptionsInput,
 } from "./openai-tts-options.js";
-export { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
+export { Pcm16StreamDecoder } from "@voxpipe/core";
 
 export default defineAdapter({
   kind: "tts",

@@ -1,6 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
-import { AbortError, VoxpipeError } from "@voxpipe/core";
-import type { DeadlineKind } from "./request-watchdog.js";
+import { AbortError, VoxpipeError, type ByteStreamDeadline } from "@voxpipe/core";
 
 /** What the error mapping needs to know about the request that failed. */
 export interface FailureContext {
@@ -11,7 +10,7 @@ export interface FailureContext {
   /** The request's own signal fired (a user abort, not a failure). */
   aborted: boolean;
   /** A watchdog deadline that fired, if any. */
-  deadline: DeadlineKind | undefined;
+  deadline: ByteStreamDeadline | undefined;
   firstByteTimeoutMs: number;
   timeoutMs: number;
   /** Audio bytes received before the failure. */

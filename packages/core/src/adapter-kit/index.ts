@@ -1,2 +1,13 @@
 // Shared building blocks for adapter packages (timeouts, retries, error classification, PCM decoding).
-export {};
+export { adapterError, type AdapterErrorExtra } from "./adapter-error.js";
+export type { ByteStreamDeadline } from "./byte-stream-deadline.js";
+export { DeadlineWatchdog } from "./deadline-watchdog.js";
+export { httpErrorKinds, retryableHttpErrorKinds, type HttpErrorCode, type HttpErrorKind } from "./http-error-kind.js";
+export { InFlightRequests, type InFlightRequest } from "./in-flight-requests.js";
+export { networkCode } from "./network-code.js";
+export { parseRetryAfter } from "./parse-retry-after.js";
+export { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
+export { containsSecret, redactSecrets } from "./redact-secrets.js";
+export { shortenText } from "./shorten-text.js";
+export { StreamWatchdog, type StreamTimeoutKind, type StreamWatchdogLimits } from "./stream-watchdog.js";
+export { streamWithRetries, type RetryPolicy } from "./stream-with-retries.js";

@@ -1,4 +1,4 @@
-import { pcm16BytesToFloat } from "@voxpipe/core";
+import { pcm16BytesToFloat } from "../audio/pcm.js";
 
 /**
  * Turns a stream of 16-bit little-endian PCM bytes into float samples.

@@ -1,3 +1,5 @@
+// TEST DOUBLE: a local HTTP server for adapter tests (routes, a request log, drops, stalls, garbage).
+// Protocol-free: an adapter's fixtures add the routes of the API they stand in for.
 import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { sendChunks, startFakeServer, type FakeServer, type Route, type SendOptions } from "./fake-http-server.js";
+import { sendChunks, startFakeServer, type FakeServer, type Route, type SendOptions } from "@voxpipe/core/testing";
 
 /** A fixture file's exact bytes, as text. */
 export function fixture(name: string): string {

@@ -2,42 +2,15 @@
 // streaming + wav: a 44-byte header from Python's `wave` with sizes 0, alone in the first chunk,
 // then raw PCM16 chunks; raw: PCM16 only; non-streaming wav: one complete WAV; errors: HTTP 400
 // `{ "message" }` or `{ "message": "tts failed", "Exception": "…" }`.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
+import { splitBytes, startRecordingServer, tonePcm16, waitBeforeHeaders, writeAudioBody, writeErrorBody, type AudioServerFaults, type RecordedRequest } from "@voxpipe/core/testing";
 
-/** How the server answers one request; every field is a fault to inject. */
-export interface GptSovitsBehaviour {
-  /** Answer with this status and `errorBody` instead of audio. */
-  status?: number;
-  /** JSON (object) or text (string) error body. */
-  errorBody?: unknown;
-  /** Wait this long before sending the response headers. */
-  delayHeadersMs?: number;
-  /** Send headers at once, then wait this long before the first body byte. */
-  delayFirstByteMs?: number;
-  /** Destroy the socket after this many body bytes (header included). */
-  dropAfterBytes?: number;
-  /** Stop sending (keeping the connection open) after this many body bytes. */
-  stallAfterBytes?: number;
+export type { RecordedRequest } from "@voxpipe/core/testing";
+
+/** How the server answers one request; every field is a fault to inject (`dropAfterBytes` and `stallAfterBytes` count the WAV header). */
+export interface GptSovitsBehaviour extends AudioServerFaults {
   /** Send the streaming WAV header in two writes, split at this byte. */
   splitHeaderAt?: number;
-  /** PCM chunk size in bytes; odd by default so samples straddle chunks. */
-  chunkBytes?: number;
-  /** Pause between chunks. */
-  chunkDelayMs?: number;
-}
-
-/** One request as the server saw it. */
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: Record<string, unknown>;
-  bytesSent: number;
-  /** True when the client closed the connection before the body was complete. */
-  closedByClient: boolean;
-  /** Resolves when the exchange ends (finished or closed). */
-  ended: Promise<void>;
 }
 
 export interface FakeGptSovitsServer {
@@ -91,54 +64,14 @@ export function wavHeader(sampleRate: number, dataBytes: number): Buffer {
   return header;
 }
 
-/** A 330 Hz tone as PCM16 bytes, as long as the text asks for. */
-export function toneBytes(text: string, speed: number, sampleRate: number, msPerChar: number): Buffer {
-  const frames = Math.round((((text.length * msPerChar) / speed) / 1000) * sampleRate);
-  const bytes = Buffer.alloc(frames * 2);
-  for (let i = 0; i < frames; i++) bytes.writeInt16LE(Math.round(0.3 * 0x7fff * Math.sin((2 * Math.PI * 330 * i) / sampleRate)), i * 2);
-  return bytes;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function startFakeGptSovitsServer(options: FakeGptSovitsServerOptions = {}): Promise<FakeGptSovitsServer> {
   const sampleRate = options.sampleRate ?? 32000;
   const msPerChar = options.msPerChar ?? 60;
-  const requests: RecordedRequest[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-    let markEnded = (): void => {};
-    const record: RecordedRequest = {
-      method: req.method ?? "",
-      path: req.url ?? "",
-      headers: req.headers,
-      body,
-      bytesSent: 0,
-      closedByClient: false,
-      ended: new Promise((resolve) => (markEnded = resolve)),
-    };
-    requests.push(record);
-    res.on("close", () => {
-      if (!res.writableFinished) record.closedByClient = true;
-      markEnded();
-    });
-    const behaviour = options.behave?.(body, requests.length - 1) ?? {};
+  const server = await startRecordingServer(async (res, record, index) => {
+    const behaviour = options.behave?.(record.body, index) ?? {};
     await answer(res, record, behaviour, sampleRate, msPerChar);
   });
-  server.keepAliveTimeout = 100;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}`,
-    requests,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return { baseURL: server.url, requests: server.requests, close: server.close };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -146,22 +79,16 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function answer(res: ServerResponse, record: RecordedRequest, behaviour: GptSovitsBehaviour, sampleRate: number, msPerChar: number): Promise<void> {
-  if (behaviour.delayHeadersMs) await sleep(behaviour.delayHeadersMs);
-  if (res.destroyed) return;
+  if (!(await waitBeforeHeaders(res, behaviour))) return;
   if (record.method !== "POST" || record.path !== "/tts") return json(res, 404, { detail: "Not Found" });
-  if (behaviour.status !== undefined) {
-    if (typeof behaviour.errorBody === "string") {
-      res.writeHead(behaviour.status, { "content-type": "text/plain" }).end(behaviour.errorBody);
-      return;
-    }
-    return json(res, behaviour.status, behaviour.errorBody ?? {});
-  }
+  if (behaviour.status !== undefined) return writeErrorBody(res, behaviour.status, behaviour.errorBody);
   const invalid = checkParams(record.body);
   if (invalid) return json(res, 400, { message: invalid });
   const { body } = record;
   const mediaType = String(body["media_type"] ?? "wav");
   const streaming = body["streaming_mode"] !== undefined && body["streaming_mode"] !== false && body["streaming_mode"] !== 0;
-  const audio = toneBytes(String(body["text"]), Number(body["speed_factor"] ?? 1), sampleRate, msPerChar);
+  // A 330 Hz tone, as long as the text asks for.
+  const audio = tonePcm16(String(body["text"]), Number(body["speed_factor"] ?? 1), sampleRate, msPerChar, 330);
   const pieces: Buffer[] = [];
   if (streaming) {
     if (mediaType === "wav") {
@@ -169,8 +96,7 @@ async function answer(res: ServerResponse, record: RecordedRequest, behaviour: G
       const at = behaviour.splitHeaderAt;
       pieces.push(...(at === undefined ? [header] : [header.subarray(0, at), header.subarray(at)]));
     }
-    const chunkBytes = behaviour.chunkBytes ?? 6401;
-    for (let offset = 0; offset < audio.length; offset += chunkBytes) pieces.push(audio.subarray(offset, offset + chunkBytes));
+    pieces.push(...splitBytes(audio, behaviour.chunkBytes ?? 6401));
   } else {
     pieces.push(mediaType === "wav" ? Buffer.concat([wavHeader(sampleRate, audio.length), audio]) : audio);
   }
@@ -178,21 +104,5 @@ async function answer(res: ServerResponse, record: RecordedRequest, behaviour: G
   const length = streaming ? { "transfer-encoding": "chunked" } : { "content-length": String(pieces[0]?.length ?? 0) };
   res.writeHead(200, { "content-type": `audio/${mediaType}`, ...length });
   res.flushHeaders();
-  if (behaviour.delayFirstByteMs) await sleep(behaviour.delayFirstByteMs);
-  for (let piece of pieces) {
-    if (res.destroyed) return;
-    const limit = behaviour.dropAfterBytes ?? behaviour.stallAfterBytes;
-    if (limit !== undefined && record.bytesSent + piece.length >= limit) {
-      piece = piece.subarray(0, Math.max(0, limit - record.bytesSent));
-      if (piece.length > 0) res.write(piece);
-      record.bytesSent += piece.length;
-      if (behaviour.dropAfterBytes !== undefined) setTimeout(() => res.socket?.destroy(), 20);
-      return; // a stall: never end the response
-    }
-    res.write(piece);
-    record.bytesSent += piece.length;
-    const delay = behaviour.chunkDelayMs ?? 1;
-    await (delay > 0 ? sleep(delay) : new Promise((resolve) => setImmediate(resolve)));
-  }
-  res.end();
+  await writeAudioBody(res, record, pieces, behaviour);
 }

@@ -1,6 +1,7 @@
-import { abortableSleep, type LlmStreamPart } from "@voxpipe/core";
+import type { LlmStreamPart } from "../llm/llm-stream-part.js";
+import { abortableSleep } from "../util/abortable-sleep.js";
 
-/** When and how long to retry a failed request. */
+/** When and how long to retry a failed LLM request. */
 export interface RetryPolicy {
   /** Extra attempts after the first, for retryable failures before anything was streamed. */
   retries: number;
@@ -13,7 +14,8 @@ export interface RetryPolicy {
 /**
  * Runs `attempt` and retries it on a retryable `error` part, but only while
  * nothing has been streamed: once a part went out, a retry would say things
- * twice, so the error is reported as it is.
+ * twice, so the error is reported as it is. An abort during the backoff ends
+ * the stream with a `finish` part of reason `abort`.
  */
 export async function* streamWithRetries(
   attempt: (index: number) => AsyncIterable<LlmStreamPart>,
@@ -46,15 +48,4 @@ export async function* streamWithRetries(
       return;
     }
   }
-}
-
-/** Milliseconds to wait from `retry-after-ms` or `retry-after` (seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfter(headers: Headers | undefined): number | undefined {
-  const milliseconds = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return Math.round(milliseconds);
-  const value = headers?.get("retry-after")?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number.parseFloat(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
