@@ -89,6 +89,9 @@ export async function run({ quick, log }) {
     await runRound(10, { measure: false, spreadMs: 0 });
     await pause();
     const { rss: baselineRss, heapUsed: baselineHeap } = await ask(server, { type: "rss", gc: true }, "rss");
+    // A second warm-up at full size (after the idle baseline, so the heap's growth to 100 sessions still counts as their memory).
+    await runRound(SESSIONS, { measure: false, spreadMs: SPREAD_MS, seed: 99 });
+    await pause();
 
     const measureRounds = async (label, count, spreadMs) => {
       const overheads = [];
