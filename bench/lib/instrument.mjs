@@ -17,7 +17,7 @@ function withOverride(target, name, replacement) {
 
 /**
  * Wraps an LlmProvider. Each `stream()` call appends a record:
- * `{ startAt, tokens: [{ at, text }], endAt }` — `startAt` when the backend's
+ * `{ startAt, tokens: [{ at, text }], outputTokens, endAt }` — `startAt` when the backend's
  * generator started, each `at` when the backend handed a text part over.
  * `active` counts streams whose backend generator has not finished.
  */
@@ -30,6 +30,7 @@ export function instrumentLlm(llm) {
     try {
       for await (const part of llm.stream(request)) {
         if (part.type === "text-delta" && part.text) record.tokens.push({ at: now(), text: part.text });
+        else if (part.type === "finish") record.outputTokens = part.usage?.outputTokens ?? null;
         yield part;
       }
     } finally {

@@ -106,7 +106,7 @@ export function markdown(results, parts) {
       if (row.skipped) out.push(`| ${row.llm} | ${row.tts} | skipped: ${cell(row.skipped)} | | | | |`);
       else out.push(`| ${row.llm} | ${row.tts} | ${fmt(row.ttfaStreamingMs, 1)} ms | ${fmt(row.ttfaWholeMs, 1)} ms | ${fmt(row.ratio, 1)}× | ${fmt(row.floorMs, 1)} ms | ${fmt(row.overFloorPct, 1)} % |`);
     }
-    out.push("", `Reply: ${rm.reply?.chars} characters, ${seconds(rm.reply?.audioMs ?? 0)} of audio with ${rm.tts}; first segment ${JSON.stringify(rm.reply?.firstSegment)}. ${rm.pairs} streaming/whole pairs per row, interleaved.`, "");
+    out.push("", `Reply: ${rm.reply?.tokens ?? "?"} tokens, ${rm.reply?.chars} characters, ${seconds(rm.reply?.audioMs ?? 0)} of audio with ${rm.tts}; first segment ${JSON.stringify(rm.reply?.firstSegment)}. ${rm.pairs} streaming/whole pairs per row, interleaved.`, "");
   }
   const seed = results.seedScenario;
   if (seed && !seed.skipped && !seed.error) {

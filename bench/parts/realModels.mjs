@@ -44,7 +44,7 @@ async function measureRow({ core, defaults, llm, tts, llmLabel, ttsLabel, pairs,
     if (!floor || result.ttfaMs === null) throw new Error("streaming run produced no audio");
     const aloneMs = await ttsAloneMs(tts, first.text);
     const floorMs = floor.llmMs + aloneMs;
-    return { ttfaMs: result.ttfaMs, floorMs, llmMs: floor.llmMs, ttsMs: aloneMs, metrics: result.metrics, firstSegment: result.firstSegment };
+    return { ttfaMs: result.ttfaMs, floorMs, llmMs: floor.llmMs, ttsMs: aloneMs, metrics: result.metrics, firstSegment: result.firstSegment, outputTokens: l.state.runs[0].outputTokens };
   };
   const wholeRun = async () => {
     const result = await drain(core.runPipeline, { ...defaults, llm, tts, request, mode: "whole" });
@@ -82,7 +82,7 @@ async function measureRow({ core, defaults, llm, tts, llmLabel, ttsLabel, pairs,
     floorLlmMs: round(median(streaming.map((r) => r.llmMs)), 2),
     floorTtsMs: round(median(streaming.map((r) => r.ttsMs)), 2),
     pairs,
-    reply: { chars: m?.chars ?? null, audioMs: round(m?.audioMs ?? null, 0), llmCharsPerSecond: round(m?.llmCharsPerSecond ?? null, 0), firstSegment: streaming.at(-1).firstSegment },
+    reply: { tokens: streaming.at(-1).outputTokens ?? null, chars: m?.chars ?? null, audioMs: round(m?.audioMs ?? null, 0), llmCharsPerSecond: round(m?.llmCharsPerSecond ?? null, 0), firstSegment: streaming.at(-1).firstSegment },
   };
 }
 
