@@ -49,7 +49,7 @@ export function showNumbers(run) {
   byId("first-segment-ms").textContent = ms(metrics?.firstSegmentMs ?? run?.firstSegmentMs);
   byId("ttfa-ms").textContent = ms(metrics?.ttfaMs ?? run?.firstAudioMs);
   byId("audio-seconds").textContent = run ? (metrics ? metrics.audioMs / 1000 : run.audioSeconds).toFixed(2) : "–";
-  byId("segments").textContent = run ? String(metrics ? metrics.segments.length : run.segments.size) : "–";
+  byId("segments").textContent = run ? String(metrics ? metrics.segmentCount : run.segments.size) : "–";
   byId("gaps").textContent = metrics ? `${metrics.gaps} · ${Math.round(metrics.gapMs)} ms` : "–";
   byId("heard-gaps").textContent = run ? `${run.gaps.length} · ${Math.round(run.heardGapMs())} ms` : "–";
   byId("rtf").textContent = metrics?.realTimeFactor != null ? metrics.realTimeFactor.toFixed(2) : "–";

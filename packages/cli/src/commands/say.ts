@@ -100,7 +100,7 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
     firstSegmentMs: round(metrics?.firstSegmentMs),
     ttfaMs: round(metrics?.ttfaMs),
     totalMs: round(metrics?.totalMs) ?? 0,
-    segments: metrics?.segments.length ?? 0,
+    segments: metrics?.segmentCount ?? 0,
     audioSeconds: Math.round(wav.seconds * 1000) / 1000,
     gapMs: round(metrics?.gapMs) ?? 0,
     out,

@@ -1,5 +1,8 @@
 import type { RunMetrics, SegmentMetrics } from "./run-metrics.js";
 
+/** Segments whose timings are kept in full; later ones only count in the totals. */
+export const SEGMENT_DETAIL_LIMIT = 1000;
+
 /** Collects a run's timings as events happen; `snapshot()` gives the RunMetrics. */
 export class MetricsRecorder {
   private readonly startedAt = performance.now();
@@ -10,6 +13,9 @@ export class MetricsRecorder {
   private chars = 0;
   private reasoningChars = 0;
   private readonly segments = new Map<number, SegmentMetrics>();
+  private segmentCount = 0;
+  private synthesisTotalMs = 0;
+  private synthesizedAudioMs = 0;
   /** Playback cursor of a listener who started at the first audio. */
   private playheadMs = 0;
   private gapMs = 0;
@@ -42,6 +48,7 @@ export class MetricsRecorder {
   segmentCut(index: number, chars: number, backend: string): void {
     const at = this.now();
     this.firstSegmentMs ??= at;
+    this.segmentCount++;
     this.segments.set(index, { index, chars, backend, cutAtMs: at, synthesisStartMs: at, firstAudioMs: null, synthesisMs: 0, audioMs: 0, realTimeFactor: null, cached: false });
   }
 
@@ -64,6 +71,10 @@ export class MetricsRecorder {
     if (!segment) return;
     segment.synthesisMs = this.now() - segment.synthesisStartMs;
     segment.audioMs = audioMs;
+    if (audioMs > 0) {
+      this.synthesisTotalMs += segment.synthesisMs;
+      this.synthesizedAudioMs += audioMs;
+    }
     segment.realTimeFactor = audioMs > 0 ? segment.synthesisMs / audioMs : null;
   }
 
@@ -93,15 +104,17 @@ export class MetricsRecorder {
   }
 
   ttsRealTimeFactor(): number | null {
-    let synthesis = 0;
-    let audio = 0;
-    for (const segment of this.segments.values()) {
-      if (segment.audioMs > 0) {
-        synthesis += segment.synthesisMs;
-        audio += segment.audioMs;
-      }
-    }
-    return audio > 0 ? synthesis / audio : null;
+    return this.synthesizedAudioMs > 0 ? this.synthesisTotalMs / this.synthesizedAudioMs : null;
+  }
+
+  /** One segment's timings, while it is kept. */
+  segment(index: number): SegmentMetrics | undefined {
+    return this.segments.get(index);
+  }
+
+  /** A segment was delivered: past the detail limit its timings are dropped (the totals keep them). */
+  segmentDelivered(index: number): void {
+    if (index >= SEGMENT_DETAIL_LIMIT) this.segments.delete(index);
   }
 
   cacheLookup(index: number, hit: boolean): void {
@@ -130,6 +143,7 @@ export class MetricsRecorder {
       totalMs: this.now(),
       chars: this.chars,
       reasoningChars: this.reasoningChars,
+      segmentCount: this.segmentCount,
       segments,
       audioMs: this.audioMs,
       gapMs: this.gapMs,

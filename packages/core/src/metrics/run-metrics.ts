@@ -38,6 +38,12 @@ export interface RunMetrics {
   chars: number;
   /** Reasoning characters received (never spoken). */
   reasoningChars: number;
+  /** Segments cut in the run. */
+  segmentCount: number;
+  /**
+   * Per-segment timings, in order. Complete for runs of up to 1,000 segments;
+   * beyond that only the first 1,000 are kept, so a very long run's memory stays bounded.
+   */
   segments: SegmentMetrics[];
   /** Total audio produced. */
   audioMs: number;

@@ -36,22 +36,22 @@ export async function* runPipeline(options: PipelineOptions): AsyncGenerator<Pip
   const emit = (event: PipelineEvent): Promise<void> => (controller.signal.aborted ? Promise.resolve() : events.push(event));
   const driving = drive(options, failover, mode, controller.signal, metrics, emit).finally(() => events.close());
 
-  let abortWake: (() => void) | undefined;
-  const aborted = new Promise<undefined>((resolve) => {
-    abortWake = () => resolve(undefined);
-    controller.signal.addEventListener("abort", abortWake, { once: true });
-  });
+  // An abort empties the queue and wakes the consumer at once. (Racing each
+  // shift() against one long-lived "aborted" promise would add a reaction to it
+  // per event: a leak that grows with the length of the run.)
+  const dropQueued = (): void => events.cancel();
+  controller.signal.addEventListener("abort", dropQueued, { once: true });
   try {
     for (;;) {
-      const event = await Promise.race([events.shift(), aborted]);
-      if (event === undefined || external?.aborted) return;
+      const event = await events.shift();
+      if (event === undefined || controller.signal.aborted) return;
       yield event;
     }
   } finally {
     controller.abort();
     events.cancel();
     external?.removeEventListener("abort", onExternalAbort);
-    if (abortWake) controller.signal.removeEventListener("abort", abortWake);
+    controller.signal.removeEventListener("abort", dropQueued);
     await driving;
   }
 }
@@ -195,7 +195,7 @@ async function drive(
   }
   const snapshot = metrics.snapshot();
   logger.info(
-    `Run done: ttfa=${snapshot.ttfaMs?.toFixed(0) ?? "-"} ms, ${snapshot.segments.length} segments, ${(snapshot.audioMs / 1000).toFixed(2)} s audio, gap ${snapshot.gapMs.toFixed(0)} ms`,
+    `Run done: ttfa=${snapshot.ttfaMs?.toFixed(0) ?? "-"} ms, ${snapshot.segmentCount} segments, ${(snapshot.audioMs / 1000).toFixed(2)} s audio, gap ${snapshot.gapMs.toFixed(0)} ms`,
   );
   await emit({ type: "finish", metrics: snapshot, atMs: metrics.now() });
 }

@@ -43,7 +43,8 @@ const HEAD_QUEUE_MS = 2000;
  * delivered, or rejects with the first synthesis failure.
  */
 export class TtsScheduler {
-  private readonly jobs: SegmentJob[] = [];
+  /** Every segment added, by index; a delivered segment's slot is emptied so a long run holds only what is pending. */
+  private readonly jobs: (SegmentJob | undefined)[] = [];
   private nextToStart = 0;
   private running = 0;
   private head = 0;
@@ -119,7 +120,7 @@ export class TtsScheduler {
       if (fragmenter) for (const fragment of fragmenter.flush()) await send(fragment);
       if (job.error) throw job.error;
       logger.debug(`Streamed ${fragmentIndex} fragments in ${((performance.now() - started) / 1000).toFixed(3)}s`);
-      const segmentMetrics = metrics.snapshot().segments.find((s) => s.index === job.segment.index);
+      const segmentMetrics = metrics.segment(job.segment.index);
       await emit({
         type: "segment-end",
         segmentIndex: job.segment.index,
@@ -128,6 +129,8 @@ export class TtsScheduler {
         backend: segmentMetrics?.backend ?? this.options.failover.primary.id,
         atMs: metrics.now(),
       });
+      this.jobs[this.head] = undefined;
+      metrics.segmentDelivered(job.segment.index);
       this.options.onSegmentEnd();
     }
   }
