@@ -26,7 +26,13 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   const adaptive = new AdaptivePolicy(settings.adaptive, settings.minLength, settings.maxLength);
   let out: Segment[] = [];
   let index = 0;
-  const merger = new SegmentMerger((text) => out.push({ index: index++, text }), {
+  // A completion model continuing "Once upon a time" starts with ", there was…": a clause mark that
+  // opens a segment is never spoken, so it is dropped.
+  const emit = (text: string): void => {
+    const spoken = text.replace(/^[,;:，、；：]+\s*/u, "");
+    if (spoken) out.push({ index: index++, text: spoken });
+  };
+  const merger = new SegmentMerger(emit, {
     maxLength: settings.maxLength,
     eagerFirstSegment: settings.eagerFirstSegment,
     firstMinLength: settings.firstMinLength,

@@ -63,6 +63,9 @@ export const markdownCases = table(
   "markdown",
   [
     ["# Heading", ["Heading"]],
+    [", there was a little girl named Lily. She loved to play.", ["there was a little girl named Lily.", "She loved to play."]],
+    ["Intro line\n; then the rest of it follows here.", ["Intro line", "then the rest of it follows here."]],
+    [",", []],
     ["### Third level", ["Third level"]],
     ["###### Sixth level", ["Sixth level"]],
     ["####### seven", ["####### seven"]],
