@@ -2,17 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { PipelineEvent } from "@voxpipe/core";
 import { openVoxpipe } from "voxpipe";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { audioSeconds, doublesConfig, expectAudioInOrder, expectCleanFailure, expectNoLeaks, leakableHandles, runConfig, say, writeConfig } from "./fault-harness.js";
+import { describe, expect, it } from "vitest";
+import { audioSeconds, doublesConfig, expectAudioInOrder, expectCleanFailure, runConfig, say, writeConfig, checkForLeaksAfterEachTest, reply } from "./fault-harness.js";
 
-const reply = "Here is the first sentence of the reply. Here comes the second sentence of it. And a third sentence ends the reply.";
-let before: string[] = [];
-beforeEach(() => {
-  before = leakableHandles();
-});
-afterEach(async () => {
-  await expectNoLeaks(before);
-});
+checkForLeaksAfterEachTest();
 
 describe("consumer faults", () => {
   it("a consumer that stops reading: production stops with bounded memory, and breaking out cleans up", async () => {

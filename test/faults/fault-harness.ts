@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PipelineEvent } from "@voxpipe/core";
 import { main, openVoxpipe } from "voxpipe";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 
 export const workDir = mkdtempSync(path.join(tmpdir(), "voxpipe-faults-"));
 let counter = 0;
@@ -103,4 +103,28 @@ export async function expectNoLeaks(before: string[]): Promise<void> {
   const after = leakableHandles();
   const count = (list: string[], kind: string) => list.filter((r) => r === kind).length;
   for (const kind of new Set(after)) expect(count(after, kind), `open ${kind} handles`).toBeLessThanOrEqual(count(before, kind));
+}
+
+/** The reply the scripted LLM gives in most fault tests: three sentences, three segments. */
+export const reply = "Here is the first sentence of the reply. Here comes the second sentence of it. And a third sentence ends the reply.";
+
+/** Registers the leak check around every test of the calling file: no timer, socket or server left open. */
+export function checkForLeaksAfterEachTest(): void {
+  let before: string[] = [];
+  beforeEach(() => {
+    before = leakableHandles();
+  });
+  afterEach(async () => {
+    await expectNoLeaks(before);
+  });
+}
+
+/** A stalled backend must become a typed timeout error soon after `timeoutKey`'s limit, in the events and for `voxpipe say`. */
+export async function expectTimeoutFailure(config: string, stage: string, timeoutKey: string, withinMs: number): Promise<void> {
+  const started = performance.now();
+  const events = await runConfig(config, "hello");
+  expect(performance.now() - started).toBeLessThan(withinMs);
+  expectCleanFailure(events, stage, /timeout/);
+  expect(events.find((e) => e.type === "error")).toMatchObject({ message: expect.stringContaining(timeoutKey) });
+  expect((await say(config, "hello")).code).toBe(2);
 }

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { audioSeconds, doublesConfig, expectAudioInOrder, expectCleanFailure, expectNoLeaks, leakableHandles, runConfig, say, writeConfig } from "./fault-harness.js";
+import { describe, expect, it } from "vitest";
+import { audioSeconds, doublesConfig, expectAudioInOrder, expectCleanFailure, runConfig, say, writeConfig, checkForLeaksAfterEachTest, expectTimeoutFailure, reply } from "./fault-harness.js";
 import { closedPort, startSseServer, type SseFault } from "./sse-server.js";
 
-const reply = "Here is the first sentence of the reply. Here comes the second sentence of it. And a third sentence ends the reply.";
-let before: string[] = [];
-beforeEach(() => {
-  before = leakableHandles();
-});
-afterEach(async () => {
-  await expectNoLeaks(before);
-});
+checkForLeaksAfterEachTest();
 
 const openaiConfig = (baseURL: string) =>
   writeConfig(
@@ -78,12 +71,7 @@ describe("LLM faults", () => {
 
   it("no token before the first-token timeout", async () => {
     const config = doublesConfig({ text: reply, firstTokenMs: 10_000 }, {}, "pipeline: { timeouts: { llmFirstTokenMs: 100 } }\n");
-    const started = performance.now();
-    const events = await runConfig(config, "hello");
-    expect(performance.now() - started).toBeLessThan(3000);
-    expectCleanFailure(events, "llm", /timeout/);
-    expect(events.find((e) => e.type === "error")).toMatchObject({ message: expect.stringContaining("llmFirstTokenMs") });
-    expect((await say(config, "hello")).code).toBe(2);
+    await expectTimeoutFailure(config, "llm", "llmFirstTokenMs", 3000);
   });
 
   it("a stall between tokens", async () => {

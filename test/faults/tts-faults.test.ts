@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { audioSeconds, doublesConfig, expectAudioInOrder, expectCleanFailure, expectNoLeaks, leakableHandles, runConfig, say } from "./fault-harness.js";
+import { describe, expect, it } from "vitest";
+import { audioSeconds, doublesConfig, expectAudioInOrder, expectCleanFailure, runConfig, say, checkForLeaksAfterEachTest, expectTimeoutFailure, reply } from "./fault-harness.js";
 
-const reply = "Here is the first sentence of the reply. Here comes the second sentence of it. And a third sentence ends the reply.";
-let before: string[] = [];
-beforeEach(() => {
-  before = leakableHandles();
-});
-afterEach(async () => {
-  await expectNoLeaks(before);
-});
+checkForLeaksAfterEachTest();
 
 describe("TTS faults", () => {
   it("throws on segment k: segments before k intact, then a typed tts error; WAV keeps them, exit 2", async () => {
@@ -24,12 +17,7 @@ describe("TTS faults", () => {
 
   it("hangs: the per-segment timeout turns it into a typed tts error", async () => {
     const config = doublesConfig({ text: reply }, { hangOnSegment: 1 }, "pipeline: { ttsConcurrency: 1, timeouts: { ttsSegmentMs: 200 } }\n");
-    const started = performance.now();
-    const events = await runConfig(config, "hello");
-    expect(performance.now() - started).toBeLessThan(5000);
-    expectCleanFailure(events, "tts", /timeout/);
-    expect(events.find((e) => e.type === "error")).toMatchObject({ message: expect.stringContaining("ttsSegmentMs") });
-    expect((await say(config, "hello")).code).toBe(2);
+    await expectTimeoutFailure(config, "tts", "ttsSegmentMs", 5000);
   });
 
   it("returns zero audio for a segment: a typed tts error, not silent words", async () => {
