@@ -4,10 +4,10 @@ import { MetricsRecorder } from "../metrics/metrics-recorder.js";
 import { createSegmenter } from "../segmenter/create-segmenter.js";
 import type { Segment } from "../segmenter/segment.js";
 import { BoundedQueue } from "./bounded-queue.js";
-import { iterateWithLimits, timeoutError } from "./iterate-with-limits.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import type { PipelineOptions } from "./pipeline-options.js";
 import { OpeningSplitter } from "./opening-splitter.js";
+import { hasPrompt, readReply } from "./read-reply.js";
 import { TtsFailover } from "./tts-failover.js";
 import { TtsScheduler } from "./tts-scheduler.js";
 
@@ -132,42 +132,25 @@ async function drive(
     if (split.rest) await schedule(segmenter.push(split.rest), false);
   };
   let reply = "";
-  let sawText = false;
-  const hasPrompt = (options.request.messages ?? []).some((m) => m.content.trim()) || (options.request.prompt ?? "").trim().length > 0;
-  if (!hasPrompt) {
+  if (hasPrompt(options.request)) {
+    const llmFailure = await readReply({
+      llm: options.llm,
+      request: options.request,
+      signal: llmController.signal,
+      timeouts: options.timeouts ?? {},
+      onText: async (text) => {
+        metrics.text(text.length);
+        await emit({ type: "text-delta", text, atMs: metrics.now() });
+        if (segmentWhole) reply += text;
+        else await feed(openings.push(text));
+      },
+      onReasoning: (text) => metrics.reasoning(text.length),
+    });
+    if (llmFailure) fail(llmFailure);
+  } else {
     fail(new VoxpipeError({ code: "empty-prompt", stage: "pipeline", message: "The prompt is empty (or only whitespace): give the LLM something to answer." }));
   }
-  const timeouts = options.timeouts ?? {};
-  try {
-    const parts = iterateWithLimits(hasPrompt ? options.llm.stream({ ...options.request, signal: llmController.signal }) : noParts(), llmController.signal, "llm", () => {
-      const ms = sawText ? timeouts.llmIdleMs : timeouts.llmFirstTokenMs;
-      if (!ms) return undefined;
-      return sawText
-        ? { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent nothing for ${ms} ms mid-reply (pipeline.timeouts.llmIdleMs).`) }
-        : { ms, error: () => timeoutError("llm", "llm-timeout", `The LLM (${options.llm.id}) sent no text within ${ms} ms (pipeline.timeouts.llmFirstTokenMs).`) };
-    });
-    for await (const part of parts) {
-      if (part.type === "text-delta") {
-        if (!part.text) continue;
-        sawText = true;
-        metrics.text(part.text.length);
-        await emit({ type: "text-delta", text: part.text, atMs: metrics.now() });
-        if (segmentWhole) reply += part.text;
-        else await feed(openings.push(part.text));
-      } else if (part.type === "reasoning-delta") {
-        metrics.reasoning(part.text.length);
-      } else if (part.type === "error") {
-        fail(VoxpipeError.from(part.error, "llm"));
-        break;
-      } else {
-        break;
-      }
-    }
-  } catch (error) {
-    if (!isAbortError(error)) fail(VoxpipeError.from(error, "llm", "llm-failed"));
-  } finally {
-    signal.removeEventListener("abort", stopLlm);
-  }
+  signal.removeEventListener("abort", stopLlm);
 
   if (!signal.aborted && !failure) {
     if (segmentWhole) {
@@ -200,5 +183,3 @@ async function drive(
   await emit({ type: "finish", metrics: snapshot, atMs: metrics.now() });
 }
 
-
-async function* noParts(): AsyncGenerator<never> {}
