@@ -7,7 +7,7 @@ import type { TtsProvider } from "../tts/tts-provider.js";
 import { AudioCache } from "../cache/audio-cache.js";
 import type { TtsFailover } from "./tts-failover.js";
 import { Fragmenter } from "../audio/fragmenter.js";
-import { createStreamResampler, type StreamResampler } from "../audio/stream-resampler.js";
+import { FormatConverter } from "../audio/format-converter.js";
 import { iterateWithLimits, timeoutError } from "./iterate-with-limits.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import type { FragmentOptions } from "./pipeline-options.js";
@@ -248,52 +248,4 @@ export class TtsScheduler {
     this.warnedFormat = true;
     this.options.logger.warn(`TTS backend ${tts.id} declared ${tts.format.sampleRate} Hz × ${tts.format.channels} but sent ${chunk.sampleRate} Hz × ${chunk.channels}; converting.`);
   }
-}
-
-/**
- * Keeps one synthesis in the run's format (the primary backend's): a
- * fallback's audio, or audio in another format than declared, is remixed and
- * resampled with a streaming converter whose state carries across chunks.
- */
-class FormatConverter {
-  private resampler: StreamResampler | undefined;
-
-  constructor(private readonly format: { sampleRate: number; channels: number }) {}
-
-  async convert(chunk: AudioChunk): Promise<AudioChunk> {
-    const { sampleRate, channels } = this.format;
-    if (chunk.sampleRate === sampleRate && chunk.channels === channels && !this.resampler) return chunk;
-    const pcm = chunk.channels === channels ? chunk.pcm : remix(chunk.pcm, chunk.channels, channels);
-    if (chunk.sampleRate === sampleRate) return { ...chunk, pcm, channels };
-    if (this.resampler && this.resampler.fromRate !== chunk.sampleRate) this.flushInto();
-    this.resampler ??= await createStreamResampler(channels, chunk.sampleRate, sampleRate);
-    return { pcm: this.resampler.push(pcm), sampleRate, channels, ...(chunk.words ? { words: chunk.words } : {}) };
-  }
-
-  /** The resampler's delayed tail at the end of the synthesis (empty when nothing was resampled). */
-  flush(): AudioChunk {
-    return { pcm: this.flushInto(), ...this.format };
-  }
-
-  dispose(): void {
-    this.resampler?.dispose();
-    this.resampler = undefined;
-  }
-
-  private flushInto(): Float32Array {
-    const tail = this.resampler?.flush() ?? new Float32Array(0);
-    this.dispose();
-    return tail;
-  }
-}
-
-function remix(pcm: Float32Array, from: number, to: number): Float32Array {
-  const frames = pcm.length / from;
-  const out = new Float32Array(frames * to);
-  for (let f = 0; f < frames; f++) {
-    let sum = 0;
-    for (let c = 0; c < from; c++) sum += pcm[f * from + c] ?? 0;
-    for (let c = 0; c < to; c++) out[f * to + c] = sum / from;
-  }
-  return out;
 }
