@@ -11,7 +11,14 @@ import type { WordTiming } from "../tts/audio-chunk.js";
 export type PipelineEvent =
   /** Reply text as the LLM produced it (before markup stripping). */
   | { type: "text-delta"; text: string; atMs: number }
-  /** A speakable segment was cut and sent to TTS. `isFinal` marks the reply's last segment when it is known to be last (cut after the LLM finished). */
+  /**
+   * A speakable segment was cut and sent to TTS. `isFinal` marks the reply's
+   * last segment when that is known as it is cut (it was cut after the LLM
+   * finished — the usual case, since a segment waits for the next sentence to
+   * begin). A reply ending in a line break cuts its last segment before the LLM
+   * finishes, so it is not flagged; `finish.metrics.segmentCount` always tells
+   * the last index. (Segments are never held back just to know this.)
+   */
   | { type: "segment"; index: number; text: string; isFinal: boolean; atMs: number }
   /** A piece of audio of one segment, in playback order. */
   | {
