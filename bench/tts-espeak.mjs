@@ -2,6 +2,7 @@
 // Build first (`cd packages/tts-espeak && npx tsc -p tsconfig.json`), then run
 // `node bench/tts-espeak.mjs [--quick]`, or import `benchEspeak` from a runner.
 import { pathToFileURL } from "node:url";
+import { measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";
 import { createEspeakTts } from "../packages/tts-espeak/dist/index.js";
 
 const SENTENCES = [
@@ -15,23 +16,7 @@ const SENTENCES = [
   "One more sentence, with a comma, a semicolon; and a question at the end?",
 ];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
-/** Times one request: ms to its first chunk, ms to its end, seconds of audio. */
-async function timeRequest(provider, text) {
-  const started = performance.now();
-  let firstMs = 0;
-  let frames = 0;
-  for await (const chunk of provider.synthesize({ text })) {
-    if (firstMs === 0) firstMs = performance.now() - started;
-    frames += chunk.pcm.length / chunk.channels;
-  }
-  return { firstMs, totalMs: performance.now() - started, audioSeconds: frames / provider.format.sampleRate };
-}
 
 /**
  * loadMs: a fresh provider's time to the first chunk of a one-word request (the
@@ -55,30 +40,7 @@ export async function benchEspeak({ quick = false } = {}) {
     }
   }
 
-  const provider = createEspeakTts();
-  const ttfa = [];
-  const factors = [];
-  let audioSeconds = 0;
-  try {
-    await timeRequest(provider, SENTENCES.join(" ")); // lets V8 optimize the WebAssembly code first
-    for (let round = 0; round < rounds; round++) {
-      for (const text of sentences) {
-        const result = await timeRequest(provider, text);
-        ttfa.push(result.firstMs);
-        factors.push(result.totalMs / 1000 / result.audioSeconds);
-        audioSeconds += result.audioSeconds;
-      }
-    }
-  } finally {
-    await provider.dispose();
-  }
-
-  return {
-    loadMs: median(loadTimes),
-    ttfaMs: median(ttfa),
-    realTimeFactor: median(factors),
-    samples: { loads, requests: ttfa.length, audioSeconds },
-  };
+  return measureWarmTts(createEspeakTts(), sentences, rounds, loadTimes);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

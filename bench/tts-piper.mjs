@@ -5,6 +5,7 @@
 // or import `benchPiper` from a runner.
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";
 import { createPiper } from "../packages/tts-piper/dist/index.js";
 
 // The fixture's phoneme map knows only a, n, o and the space, so the text uses
@@ -18,11 +19,6 @@ const SENTENCES = [
   "Anna and Nona, nano noon anon; no nano anna nona anon noon.",
 ];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 function context() {
   const here = fileURLToPath(new URL(".", import.meta.url));
@@ -30,17 +26,6 @@ function context() {
   return { configDir: here, env: { ...process.env, VOXPIPE_MODELS_DIR: modelsDir }, log: () => {} };
 }
 
-/** Times one request: ms to its first chunk, ms to its end, seconds of audio. */
-async function timeRequest(provider, text) {
-  const started = performance.now();
-  let firstMs = 0;
-  let frames = 0;
-  for await (const chunk of provider.synthesize({ text })) {
-    if (firstMs === 0) firstMs = performance.now() - started;
-    frames += chunk.pcm.length / chunk.channels;
-  }
-  return { firstMs, totalMs: performance.now() - started, audioSeconds: frames / provider.format.sampleRate };
-}
 
 /**
  * loadMs: a fresh provider's time from `createPiper` to the first chunk of a
@@ -68,30 +53,7 @@ export async function benchPiper({ quick = false } = {}) {
     }
   }
 
-  const provider = await createPiper(options, context());
-  const ttfa = [];
-  const factors = [];
-  let audioSeconds = 0;
-  try {
-    await timeRequest(provider, SENTENCES.join(" ")); // warm-up
-    for (let round = 0; round < rounds; round++) {
-      for (const text of sentences) {
-        const result = await timeRequest(provider, text);
-        ttfa.push(result.firstMs);
-        factors.push(result.totalMs / 1000 / result.audioSeconds);
-        audioSeconds += result.audioSeconds;
-      }
-    }
-  } finally {
-    await provider.dispose();
-  }
-
-  return {
-    loadMs: median(loadTimes),
-    ttfaMs: median(ttfa),
-    realTimeFactor: median(factors),
-    samples: { loads, requests: ttfa.length, audioSeconds },
-  };
+  return measureWarmTts(await createPiper(options, context()), sentences, rounds, loadTimes);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
