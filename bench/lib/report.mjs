@@ -57,6 +57,22 @@ function rowsFor(part, result) {
       ];
     case "memory":
       return [{ part, figure: `RSS growth over ${fmt(result.tokens, 0)} tokens`, value: `${fmt(result.rssGrowthMb, 1)} MB`, target: "≤ 20 MB", baseline: `RSS before ${fmt(result.baselineRssMb, 1)} MB; heap growth ${fmt(result.heapGrowthMb, 1)} MB`, ok: result.rssGrowthMb <= 20 }];
+    case "backends": {
+      const skipped = (name, row) => [{ part, figure: name, value: `skipped: ${row.skipped}`, target: "", baseline: "", ok: null }];
+      const { llamaCpp, espeak, piper } = result;
+      const tts = (name, row) => (!row ? [] : row.skipped ? skipped(name, row) : [
+        { part, figure: `${name}: time to first audio (warm)`, value: `${fmt(row.ttfaMs, 1)} ms`, target: "", baseline: `load ${fmt(row.loadMs, 0)} ms`, ok: null },
+        { part, figure: `${name}: real-time factor`, value: fmt(row.realTimeFactor, 4), target: "", baseline: `${row.samples?.requests} requests, ${fmt(row.samples?.audioSeconds, 1)} s of audio`, ok: null },
+      ]);
+      return [
+        ...(!llamaCpp ? [] : llamaCpp.skipped ? skipped("llama-cpp stories260K", llamaCpp) : [
+          { part, figure: "llama-cpp stories260K: time to first token (warm)", value: `${fmt(llamaCpp.ttftMs, 2)} ms`, target: "", baseline: `load ${fmt(llamaCpp.loadMs, 0)} ms (+ ${fmt(llamaCpp.bindingStartMs, 0)} ms binding start, once per process)`, ok: null },
+          { part, figure: "llama-cpp stories260K: tokens per second, 1 thread", value: fmt(llamaCpp.tokensPerSecond1Thread, 0), target: "", baseline: `2 threads: ${fmt(llamaCpp.tokensPerSecond2Threads, 0)}`, ok: null },
+        ]),
+        ...tts("tts-espeak", espeak),
+        ...tts("tts-piper zero-shot fixture", piper),
+      ];
+    }
     default:
       return [];
   }
