@@ -41,6 +41,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     backend = await openPlaygroundBackend({ configFile: args.configFile, ...(io.cwd ? { cwd: io.cwd } : {}), ...(io.env ? { env: io.env } : {}) });
   } catch (error) {
     io.stderr(`voxpipe-playground: cannot start: ${describe(error)}`);
+    if (!args.configFile && VoxpipeError.isInstance(error) && error.code === "model-not-found") {
+      io.stderr("To try voxpipe without downloading a model: VOXPIPE_MODELS_DIR=/path/to/models pnpm start -- --config examples/offline.yaml (stories260K + eSpeak), or --config examples/test-doubles.yaml (no models at all).");
+    }
     return 1;
   }
   let playground: Playground;
