@@ -1,4 +1,4 @@
-import { VoxpipeError, type AdapterContext, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
+import { VoxpipeError, defaultAdapterContext, type AdapterContext, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
 import { generate, type GenerationOutcome } from "./generate.js";
 import { llamaCppOptionsSchema, type LlamaCppOptions } from "./llama-cpp-options.js";
 import { loadRuntime, type LlamaRuntime } from "./llama-runtime.js";
@@ -17,16 +17,6 @@ export interface LlamaCppProvider extends LlmProvider {
    */
   load(): Promise<void>;
   dispose(): Promise<void>;
-}
-
-function defaultContext(): AdapterContext {
-  return {
-    configDir: process.cwd(),
-    env: process.env,
-    log: (level, message) => {
-      if (level !== "debug") console.error(message);
-    },
-  };
 }
 
 function disposedError(): VoxpipeError {
@@ -49,7 +39,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * turns on the context's single sequence (first in, first out). `dispose`
  * stops running requests and frees the model and context.
  */
-export function createLlamaCpp(input: LlamaCppOptions = {}, context: AdapterContext = defaultContext()): LlamaCppProvider {
+export function createLlamaCpp(input: LlamaCppOptions = {}, context: AdapterContext = defaultAdapterContext()): LlamaCppProvider {
   const options = llamaCppOptionsSchema.parse(input);
   const source = parseModelSource(options.model);
   const disposal = new AbortController();

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { AbortError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
+import { AbortError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { statusError, toTtsError } from "./gpt-sovits-errors.js";
 import { gptSovitsOptionsSchema, ttsRequestBody, type GptSovitsOptionsInput } from "./gpt-sovits-options.js";
@@ -61,20 +61,10 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
         options.mediaType === "wav"
           ? new WavStreamParser({ url, expectedSampleRate: options.sampleRate })
           : new Pcm16StreamDecoder();
-      for (;;) {
-        let result: Awaited<ReturnType<typeof reader.read>>;
-        try {
-          result = await reader.read();
-        } catch (error) {
-          throw fail(error);
-        }
-        if (result.done) break;
-        watchdog.disarm();
-        bytesReceived += result.value.byteLength;
-        const pcm = decode.push(result.value);
+      for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.timeoutMs, signal: request.signal, fail })) {
+        bytesReceived += bytes.byteLength;
+        const pcm = decode.push(bytes);
         if (pcm.length > 0) yield pcm;
-        throwIfAborted(request.signal, "tts");
-        watchdog.arm("stall", options.timeoutMs);
       }
       if (decode instanceof WavStreamParser && bytesReceived > 0 && !decode.format) {
         throw fail(new Error(`the body ended inside the WAV header (${bytesReceived} bytes)`));

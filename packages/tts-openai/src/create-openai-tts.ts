@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { AbortError, ConfigError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, VoxpipeError, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
+import { AbortError, ConfigError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, VoxpipeError, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { withNormalizedErrorBodies } from "./normalize-error-body.js";
 import { toTtsError } from "./openai-tts-errors.js";
@@ -96,20 +96,10 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       checkDeclaredRate(response.headers.get("content-type"), options.sampleRate, url);
       if (!reader) return;
       const decoder = new Pcm16StreamDecoder();
-      for (;;) {
-        let result: Awaited<ReturnType<typeof reader.read>>;
-        try {
-          result = await reader.read();
-        } catch (error) {
-          throw fail(error);
-        }
-        if (result.done) break;
-        watchdog.disarm();
-        bytesReceived += result.value.byteLength;
-        const pcm = decoder.push(result.value);
+      for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.timeoutMs, signal: request.signal, fail })) {
+        bytesReceived += bytes.byteLength;
+        const pcm = decoder.push(bytes);
         if (pcm.length > 0) yield { pcm, ...format };
-        throwIfAborted(request.signal, "tts");
-        watchdog.arm("stall", options.timeoutMs);
       }
       if (decoder.pendingBytes > 0) log("warn", `tts-openai: ${url} sent an odd number of PCM bytes; dropped the last byte.`);
     } finally {

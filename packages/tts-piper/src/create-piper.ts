@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import {
   ConfigError,
   VoxpipeError,
+  defaultAdapterContext,
   throwIfAborted,
   type AdapterContext,
   type AudioChunk,
@@ -34,22 +35,12 @@ export interface PiperTtsProvider extends TtsProvider {
   dispose(): Promise<void>;
 }
 
-function defaultContext(): AdapterContext {
-  return {
-    configDir: process.cwd(),
-    env: process.env,
-    log: (level, message) => {
-      if (level !== "debug") console.error(message);
-    },
-  };
-}
-
 /**
  * Creates a Piper voice. Reads the voice's .onnx.json now (downloading it if
  * it is an `hf:` URI or URL) because it holds the sample rate; the model is
  * downloaded and loaded on the first request and reused after that.
  */
-export async function createPiper(input: PiperOptions, context: AdapterContext = defaultContext()): Promise<PiperTtsProvider> {
+export async function createPiper(input: PiperOptions, context: AdapterContext = defaultAdapterContext()): Promise<PiperTtsProvider> {
   const parsed = piperOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);

@@ -6,6 +6,7 @@ export { httpErrorKinds, retryableHttpErrorKinds, type HttpErrorCode, type HttpE
 export { InFlightRequests, type InFlightRequest } from "./in-flight-requests.js";
 export { networkCode } from "./network-code.js";
 export { parseRetryAfter } from "./parse-retry-after.js";
+export { readWithStallDeadline, type ReadWithStallDeadlineOptions } from "./read-with-stall-deadline.js";
 export { Pcm16StreamDecoder } from "./pcm16-stream-decoder.js";
 export { containsSecret, redactSecrets } from "./redact-secrets.js";
 export { shortenText } from "./shorten-text.js";

@@ -45,3 +45,18 @@ export function defineAdapter<K extends AdapterKind, Schema extends z.ZodType>(
 export function isAdapterDefinition(value: unknown): value is AdapterDefinition {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[marker] === true;
 }
+
+/**
+ * The context an adapter factory gets when called directly from code rather
+ * than through a config: the working directory, the process environment, and
+ * warnings and progress on stderr.
+ */
+export function defaultAdapterContext(): AdapterContext {
+  return {
+    configDir: process.cwd(),
+    env: process.env,
+    log: (level, message) => {
+      if (level !== "debug") console.error(message);
+    },
+  };
+}
