@@ -58,8 +58,6 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     else io.stderr(`voxpipe-playground: cannot listen on ${args.host}:${args.port}: ${describe(error)}`);
     return 1;
   }
-  // Load models in the background, so the first Speak does not pay for it.
-  void backend.warmUp();
   io.stdout(`voxpipe playground: ${playground.url}`);
   io.stdout(`  config ${backend.configName} · llm ${backend.llm.id} (${backend.llm.model}) · tts ${backend.tts.id} (${backend.tts.voice})`);
   if (args.host !== "127.0.0.1" && args.host !== "localhost" && args.host !== "::1") {
