@@ -1,7 +1,8 @@
 /**
  * A single-consumer async queue with a high-water mark: `push` resolves once
  * there is room, so a producer that awaits it is paced by the consumer
- * (backpressure). `close` ends the queue; `cancel` also wakes blocked producers.
+ * (backpressure). `close` ends the queue; `cancel` also drops what is queued
+ * and wakes everyone waiting.
  */
 export class BoundedQueue<T> {
   private readonly items: T[] = [];
@@ -9,21 +10,14 @@ export class BoundedQueue<T> {
   private waitingConsumer: (() => void) | undefined;
   private readonly waitingProducers: (() => void)[] = [];
 
-  constructor(private readonly highWaterMark: number, private readonly weigh: (item: T) => number = () => 1) {}
-
-  private weight = 0;
-
-  get size(): number {
-    return this.weight;
-  }
+  constructor(private readonly highWaterMark: number) {}
 
   /** Adds an item; resolves when the queue is below its high-water mark (or closed). */
   async push(item: T): Promise<void> {
     if (this.closed) return;
     this.items.push(item);
-    this.weight += this.weigh(item);
     this.waitingConsumer?.();
-    while (!this.closed && this.weight > this.highWaterMark) {
+    while (!this.closed && this.items.length > this.highWaterMark) {
       await new Promise<void>((resolve) => this.waitingProducers.push(resolve));
     }
   }
@@ -31,9 +25,8 @@ export class BoundedQueue<T> {
   /** The next item, or undefined once the queue is closed and drained. */
   async shift(): Promise<T | undefined> {
     for (;;) {
-      const item = this.items.shift();
-      if (item !== undefined) {
-        this.weight -= this.weigh(item);
+      if (this.items.length > 0) {
+        const item = this.items.shift() as T;
         this.wakeProducers();
         return item;
       }
@@ -55,7 +48,6 @@ export class BoundedQueue<T> {
   /** Closes and drops everything queued. */
   cancel(): void {
     this.items.length = 0;
-    this.weight = 0;
     this.close();
   }
 

@@ -238,7 +238,8 @@ export class TtsScheduler {
     const isHead = this.jobs[this.head] === job;
     if (isHead) return job.queuedMs > HEAD_QUEUE_MS && !this.options.holdUntilDone;
     let ahead = 0;
-    for (let i = this.head + 1; i < this.jobs.length; i++) ahead += this.jobs[i]?.queuedMs ?? 0;
+    // Only started segments hold audio: at most `concurrency` of them.
+    for (let i = this.head + 1; i < this.nextToStart; i++) ahead += this.jobs[i]?.queuedMs ?? 0;
     return ahead > this.options.maxBufferedAudioMs;
   }
 
