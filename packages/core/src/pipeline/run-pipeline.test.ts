@@ -111,6 +111,23 @@ describe("runPipeline", () => {
     }
   });
 
+  it("a backend that returns each segment whole is handled like a streaming one (and re-cut into fragments)", async () => {
+    const text = "Hello there, this is a fairly short reply. It has two sentences in it.";
+    const tts = createSyntheticTts({ sampleRate: 10000, streaming: false });
+    expect(tts.streaming).toBe("whole");
+    const plain = await collect(runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts, request: { prompt: "hi" } }));
+    const segments = plain.filter((e) => e.type === "segment");
+    expect(segments.length).toBe(2);
+    for (const segment of segments) expect(plain.filter((e) => e.type === "audio" && e.segmentIndex === segment.index)).toHaveLength(1);
+    const cut = await collect(
+      runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts: createSyntheticTts({ sampleRate: 10000, streaming: false }), request: { prompt: "hi" }, fragments: { enabled: true, intervalMs: 300 } }),
+    );
+    const fragments = cut.filter((e) => e.type === "audio" && e.segmentIndex === 0);
+    expect(fragments.length).toBeGreaterThan(1);
+    const samples = (events: PipelineEvent[]) => events.reduce((n, e) => n + (e.type === "audio" ? e.pcm.length : 0), 0);
+    expect(samples(cut)).toBe(samples(plain));
+  });
+
   it("a TTS failure mid-reply ends with a typed error; audio before it is intact and in order", async () => {
     const events = await collect(
       runPipeline({
