@@ -33,7 +33,7 @@ function rowsFor(part, result) {
         figure: "gap where RTF ÷ concurrency < 1 (worst cell)",
         value: `${fmt(worst?.gapMs, 1)} ms`,
         target: "0 ms",
-        baseline: `${expected.filter((r) => r.gapMs === 0).length} of ${expected.length} such cells gapless; worst RTF ${worst?.realTimeFactor} × ${worst?.concurrency}`,
+        baseline: `${expected.filter((r) => r.gapMs === 0).length} of ${expected.length} such cells gapless with the learned playout lead (largest lead ${fmt(Math.max(...expected.map((r) => r.leadMs ?? 0)), 0)} ms); a session's first reply, with no lead: worst ${fmt(Math.max(...expected.map((r) => r.coldGapMs ?? 0)), 1)} ms`,
         ok: expected.every((r) => r.gapMs === 0),
       }];
     }
@@ -134,8 +134,15 @@ export function markdown(results, parts) {
   }
   const gaps = results.gaps;
   if (Array.isArray(gaps)) {
-    out.push("## Gaps", "", "| TTS real-time factor | concurrency | RTF ÷ concurrency | gap | waits | total | audio | TTFA |", "|---|---|---|---|---|---|---|---|");
-    for (const r of gaps) out.push(`| ${r.realTimeFactor} | ${r.concurrency} | ${fmt(r.realTimeFactor / r.concurrency)} | ${fmt(r.gapMs, 1)} ms | ${r.gaps} | ${fmt(r.totalMs, 0)} ms | ${fmt(r.audioMs, 0)} ms | ${fmt(r.ttfaMs, 0)} ms |`);
+    out.push(
+      "## Gaps",
+      "",
+      "Each cell is one session with the default `pipeline.playout.lead: auto`: its first reply plays with no lead, later replies hold their first audio by the lead learned from the earlier ones.",
+      "",
+      "| TTS real-time factor | concurrency | RTF ÷ concurrency | gap | waits | lead | TTFA | first reply: gap | first reply: TTFA | total | audio |",
+      "|---|---|---|---|---|---|---|---|---|---|---|",
+    );
+    for (const r of gaps) out.push(`| ${r.realTimeFactor} | ${r.concurrency} | ${fmt(r.realTimeFactor / r.concurrency)} | ${fmt(r.gapMs, 1)} ms | ${r.gaps} | ${fmt(r.leadMs ?? 0, 0)} ms | ${fmt(r.ttfaMs, 0)} ms | ${fmt(r.coldGapMs, 1)} ms | ${fmt(r.coldTtfaMs, 0)} ms | ${fmt(r.totalMs, 0)} ms | ${fmt(r.audioMs, 0)} ms |`);
     out.push("");
   }
   const mem = results.memory;

@@ -2,9 +2,16 @@
 // for audio not yet produced (RunMetrics.gapMs), for a TTS at real-time
 // factors 0.5, 0.9 and 1.2 with 1, 2 and 4 segments synthesized at once.
 // The LLM double is far faster than speech, so the TTS is the only producer
-// that can fall behind. Full runs repeat each cell 3 times in sequence and
-// report medians; --quick runs each cell once, all cells at the same time
-// (the doubles only wait on timers, so they do not compete for CPU).
+// that can fall behind.
+//
+// Each cell is one listener's session with the default config, whose
+// playout lead is "auto": the first reply plays with no lead (its gap is
+// reported as coldGapMs), and later replies hold their first audio by what
+// the earlier ones needed. gapMs and ttfaMs are medians over those later
+// replies (3 in a full run, 1 with --quick), so the lead's cost in time to
+// first audio is in the same row. Full runs go through the cells in sequence;
+// --quick runs all cells at the same time (the doubles only wait on timers,
+// so they do not compete for CPU).
 import { drain } from "../lib/instrument.mjs";
 import { loadCore } from "../lib/paths.mjs";
 import { median, round } from "../lib/stats.mjs";
@@ -21,32 +28,42 @@ export const CONCURRENCY = [1, 2, 4];
 export async function run({ quick, log }) {
   const { core, testing, defaults } = await loadCore();
   const repeats = quick ? 1 : 3;
-  const cells = FACTORS.flatMap((realTimeFactor) => CONCURRENCY.map((concurrency) => ({ realTimeFactor, concurrency })));
-  const once = async ({ realTimeFactor, concurrency }) => {
+  const { playout } = core.configSchema.parse({}).pipeline;
+  const cells = FACTORS.flatMap((realTimeFactor) => CONCURRENCY.map((concurrency) => ({ realTimeFactor, concurrency, playoutLead: core.createPlayoutLead(playout) })));
+  const once = async ({ realTimeFactor, concurrency, playoutLead }) => {
     const result = await drain(core.runPipeline, {
       llm: testing.createScriptedLlm({ text: TEXT, ...LLM }),
       tts: testing.createSyntheticTts({ ...TTS, realTimeFactor }),
       ...defaults,
       ttsConcurrency: concurrency,
+      playoutLead,
       request: { prompt: "When is the museum open?" },
       mode: "streaming",
     });
     if (result.error || !result.metrics) throw new Error(`run at RTF ${realTimeFactor} × ${concurrency} failed: ${result.error ?? "no metrics"}`);
     return result.metrics;
   };
-  const measured = new Map(cells.map((cell) => [cell, []]));
+  const session = async (cell) => {
+    const runs = [];
+    for (let r = 0; r <= repeats; r++) runs.push(await once(cell));
+    return runs;
+  };
+  const measured = new Map();
   if (quick) {
-    const all = await Promise.all(cells.map(async (cell) => [cell, await once(cell)]));
-    for (const [cell, metrics] of all) measured.get(cell).push(metrics);
+    const all = await Promise.all(cells.map(async (cell) => [cell, await session(cell)]));
+    for (const [cell, runs] of all) measured.set(cell, runs);
   } else {
-    for (let r = 0; r < repeats; r++) for (const cell of cells) measured.get(cell).push(await once(cell));
+    for (const cell of cells) measured.set(cell, await session(cell));
   }
   return cells.map((cell) => {
-    const runs = measured.get(cell);
+    const [cold, ...runs] = measured.get(cell);
     const row = {
       realTimeFactor: cell.realTimeFactor,
       concurrency: cell.concurrency,
       gapMs: round(median(runs.map((m) => m.gapMs)), 1),
+      leadMs: round(median(runs.map((m) => m.playoutLeadMs)), 1),
+      coldGapMs: round(cold.gapMs, 1),
+      coldTtfaMs: round(cold.ttfaMs, 1),
       totalMs: round(median(runs.map((m) => m.totalMs)), 1),
       gaps: median(runs.map((m) => m.gaps)),
       audioMs: round(median(runs.map((m) => m.audioMs)), 0),
@@ -54,7 +71,7 @@ export async function run({ quick, log }) {
       ttfaMs: round(median(runs.map((m) => m.ttfaMs)), 1),
       runs: runs.length,
     };
-    log(`RTF ${cell.realTimeFactor} × ${cell.concurrency}: gap ${row.gapMs} ms in ${row.gaps} waits, total ${row.totalMs} ms for ${row.audioMs} ms of audio in ${row.segments} segments`);
+    log(`RTF ${cell.realTimeFactor} × ${cell.concurrency}: gap ${row.gapMs} ms in ${row.gaps} waits with a ${row.leadMs} ms lead (first reply: gap ${row.coldGapMs} ms, no lead), total ${row.totalMs} ms for ${row.audioMs} ms of audio in ${row.segments} segments`);
     return row;
   });
 }

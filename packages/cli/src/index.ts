@@ -1,5 +1,5 @@
 // The `voxpipe` package: the command line, and the library that turns a config into running backends.
 export { main, usage } from "./main.js";
-export { openVoxpipe, voxpipeInstallDir, type OpenVoxpipeOptions, type Voxpipe } from "./open-voxpipe.js";
+export { openVoxpipe, voxpipeInstallDir, type OpenVoxpipeOptions, type Voxpipe, type VoxpipeRunOptions, type VoxpipeSession } from "./open-voxpipe.js";
 export { WavWriter } from "./wav-writer.js";
 export type { SaySummary } from "./commands/say.js";

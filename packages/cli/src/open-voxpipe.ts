@@ -5,6 +5,7 @@ import {
   TtsFailover,
   warmAudioCache,
   createLogger,
+  createPlayoutLead,
   createProvider,
   loadConfig,
   resolveAdapters,
@@ -30,8 +31,24 @@ export interface OpenVoxpipeOptions {
   load?: boolean;
 }
 
+/** Options of one run. */
+export interface VoxpipeRunOptions {
+  /** Overrides the config's `pipeline.mode`. */
+  mode?: "streaming" | "whole";
+  signal?: AbortSignal;
+}
+
+/**
+ * One listener's conversation. Its runs share the playout lead learned from
+ * its earlier replies (`pipeline.playout`), so give each listener its own.
+ */
+export interface VoxpipeSession {
+  /** Runs one prompt through the pipeline with the config's settings. */
+  run(prompt: string, options?: VoxpipeRunOptions): AsyncGenerator<PipelineEvent>;
+}
+
 /** A config turned into live backends, ready to run prompts. */
-export interface Voxpipe {
+export interface Voxpipe extends VoxpipeSession {
   loaded: LoadedConfig;
   llm: LlmProvider;
   /** The primary TTS backend. */
@@ -41,8 +58,8 @@ export interface Voxpipe {
   /** The audio cache, when `cache.enabled`. */
   cache: AudioCache | undefined;
   logger: Logger;
-  /** Runs one prompt through the pipeline with the config's settings; `mode` overrides the config's. */
-  run(prompt: string, options?: { mode?: "streaming" | "whole"; signal?: AbortSignal }): AsyncGenerator<PipelineEvent>;
+  /** A new listener's session. `run()` on the Voxpipe itself uses one default session. */
+  session(): VoxpipeSession;
   /** Frees both backends. */
   dispose(): Promise<void>;
 }
@@ -87,6 +104,28 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     });
     logger.info(`cache: ${stored} openings synthesized ahead`);
   }
+  const session = (): VoxpipeSession => {
+    const playoutLead = createPlayoutLead(pipeline.playout);
+    return {
+      run: (prompt, runOptions = {}) =>
+        runPipeline({
+          llm,
+          tts: ttsFailover,
+          ...(cache ? { cache } : {}),
+          request: { prompt },
+          mode: runOptions.mode ?? pipeline.mode,
+          segmenter,
+          ttsConcurrency: pipeline.ttsConcurrency,
+          fragments: pipeline.fragments,
+          maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
+          timeouts: pipeline.timeouts,
+          playoutLead,
+          logger,
+          ...(runOptions.signal ? { signal: runOptions.signal } : {}),
+        }),
+    };
+  };
+  const defaultSession = session();
   return {
     loaded,
     llm,
@@ -94,22 +133,8 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     ttsFailover,
     cache: cache?.store,
     logger,
-    run(prompt, runOptions = {}) {
-      return runPipeline({
-        llm,
-        tts: ttsFailover,
-        ...(cache ? { cache } : {}),
-        request: { prompt },
-        mode: runOptions.mode ?? pipeline.mode,
-        segmenter,
-        ttsConcurrency: pipeline.ttsConcurrency,
-        fragments: pipeline.fragments,
-        maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
-        timeouts: pipeline.timeouts,
-        logger,
-        ...(runOptions.signal ? { signal: runOptions.signal } : {}),
-      });
-    },
+    session,
+    run: defaultSession.run,
     async dispose() {
       await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
     },

@@ -17,6 +17,7 @@ export * from "./audio/stream-resampler.js";
 export type * from "./pipeline/pipeline-event.js";
 export type * from "./pipeline/pipeline-options.js";
 export { runPipeline } from "./pipeline/run-pipeline.js";
+export { PlayoutLead, createPlayoutLead, type PlayoutLeadOptions, type PlayoutSetting } from "./pipeline/playout-lead.js";
 export type * from "./metrics/run-metrics.js";
 export * from "./logging/logger.js";
 export * from "./config/config-schema.js";

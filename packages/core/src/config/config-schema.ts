@@ -41,6 +41,19 @@ export const pipelineConfigSchema = z
       })
       .strict()
       .default({ llmFirstTokenMs: 0, llmIdleMs: 0, ttsSegmentMs: 0 }),
+    playout: z
+      .object({
+        lead: z
+          .union([z.literal("auto"), z.number().int().min(0).max(10_000)], { error: 'expected "auto" or a whole number of ms from 0 to 10000' })
+          .default("auto")
+          .describe(
+            'How long to hold a reply\'s first audio so the rest plays without gaps. "auto": learned per session from its earlier replies (0 while the TTS keeps up with playback); a number: that many ms; 0: never hold.',
+          ),
+        maxLeadMs: z.number().int().min(0).max(10_000).default(1000).describe('Upper bound of the "auto" lead, in ms.'),
+      })
+      .strict()
+      .default({ lead: "auto", maxLeadMs: 1000 })
+      .describe("Playout lead (jitter buffer) for TTS backends slower than real time."),
   })
   .strict();
 

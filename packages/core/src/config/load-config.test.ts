@@ -40,6 +40,8 @@ describe("loadConfig: malformed configs name the key, what was expected and what
     ["concurrency as a string", `${llm}\n${tts}\npipeline: { ttsConcurrency: "two" }`, /pipeline\.ttsConcurrency: expected number, received string/],
     ["fragments interval too small", `${llm}\n${tts}\npipeline: { fragments: { enabled: true, intervalMs: 5 } }`, /pipeline\.fragments\.intervalMs: Too small/],
     ["fragments enabled not boolean", `${llm}\n${tts}\npipeline: { fragments: { enabled: "yes" } }`, /pipeline\.fragments\.enabled: expected boolean, received string/],
+    ["playout lead as a word other than auto", `${llm}\n${tts}\npipeline: { playout: { lead: "long" } }`, /pipeline\.playout\.lead: expected "auto" or a whole number of ms from 0 to 10000/],
+    ["negative playout lead", `${llm}\n${tts}\npipeline: { playout: { lead: -5 } }`, /pipeline\.playout\.lead: Too small: expected number to be >=0/],
     ["minLength above maxLength", `${llm}\n${tts}\nsegmenter: { minLength: 80, maxLength: 40 }`, /segmenter\.minLength: minLength must not exceed maxLength/],
     ["negative minLength", `${llm}\n${tts}\nsegmenter: { minLength: -1 }`, /segmenter\.minLength: Too small/],
     ["unknown segmenter key", `${llm}\n${tts}\nsegmenter: { maxLen: 50 }`, /segmenter\.maxLen: unknown key/],

@@ -20,6 +20,9 @@ export class MetricsRecorder {
   private playheadMs = 0;
   private gapMs = 0;
   private gaps = 0;
+  private playoutLeadMs = 0;
+  /** Smallest margin by which audio after the first arrived before the listener needed it. */
+  private minSlackMs = Number.POSITIVE_INFINITY;
   private audioMs = 0;
   private error: RunMetrics["error"];
   private aborted = false;
@@ -88,9 +91,22 @@ export class MetricsRecorder {
       this.gapMs += at - this.playheadMs;
       this.gaps++;
       this.playheadMs = at;
+    } else {
+      this.minSlackMs = Math.min(this.minSlackMs, Math.max(0, this.playheadMs - at));
     }
     this.playheadMs += durationMs;
     this.audioMs += durationMs;
+  }
+
+  /** The first audio was held back by `ms` (the playout lead). */
+  playoutHeld(ms: number): void {
+    this.playoutLeadMs = ms;
+  }
+
+  /** See RunMetrics.requiredLeadMs. */
+  requiredLeadMs(): number {
+    if (this.gapMs > 0) return this.playoutLeadMs + this.gapMs;
+    return Number.isFinite(this.minSlackMs) ? Math.max(0, this.playoutLeadMs - this.minSlackMs) : 0;
   }
 
   /** Audio produced but not yet heard by the virtual listener, in ms. */
@@ -140,6 +156,8 @@ export class MetricsRecorder {
       ttftMs: this.ttftMs,
       firstSegmentMs: this.firstSegmentMs,
       ttfaMs: this.ttfaMs,
+      playoutLeadMs: this.playoutLeadMs,
+      requiredLeadMs: this.requiredLeadMs(),
       totalMs: this.now(),
       chars: this.chars,
       reasoningChars: this.reasoningChars,

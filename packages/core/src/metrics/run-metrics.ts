@@ -30,8 +30,16 @@ export interface RunMetrics {
   ttftMs: number | null;
   /** Time to the first segment cut. */
   firstSegmentMs: number | null;
-  /** Time to the first audio. */
+  /** Time to the first audio, including `playoutLeadMs`. */
   ttfaMs: number | null;
+  /** How long the first audio was held so the rest plays without gaps (see PlayoutLead). */
+  playoutLeadMs: number;
+  /**
+   * The lead that would have made this run gapless: `playoutLeadMs + gapMs`
+   * when it had gaps, else `playoutLeadMs` minus the smallest margin by which
+   * later audio arrived before it was due (never below 0).
+   */
+  requiredLeadMs: number;
   /** Time until the run ended. */
   totalMs: number;
   /** Reply text characters received. */

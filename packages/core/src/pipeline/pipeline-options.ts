@@ -5,6 +5,7 @@ import type { SegmenterOptions } from "../segmenter/segmenter-options.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
 import type { AudioCache } from "../cache/audio-cache.js";
 import type { TtsFailover } from "./tts-failover.js";
+import type { PlayoutLead } from "./playout-lead.js";
 
 /** Re-cutting of audio into fixed-length fragments (the seed's RETURN_FRAGMENT / FRAGMENT_INTERVAL). */
 export interface FragmentOptions {
@@ -55,6 +56,13 @@ export interface PipelineOptions {
   /** Events buffered for a consumer that is not reading (backpressure). Default 64. */
   maxQueuedEvents?: number;
   timeouts?: PipelineTimeouts;
+  /**
+   * Holds the first audio this long (ms), or by what a PlayoutLead learned
+   * from the session's earlier replies (this run's `requiredLeadMs` is then
+   * recorded into it), so the rest of the reply plays without gaps when the
+   * TTS is slower than real time. Streaming mode only. Default 0.
+   */
+  playoutLead?: number | PlayoutLead;
   /** Cancels the run: stops the LLM, every TTS call and every timer; no events follow. */
   signal?: AbortSignal;
   logger?: Logger;

@@ -10,6 +10,7 @@ import { OpeningSplitter } from "./opening-splitter.js";
 import { hasPrompt, readReply } from "./read-reply.js";
 import { TtsFailover } from "./tts-failover.js";
 import { TtsScheduler } from "./tts-scheduler.js";
+import { PlayoutLead } from "./playout-lead.js";
 
 /**
  * Runs LLM → segmenter → TTS and yields the run's events as they happen.
@@ -72,7 +73,11 @@ async function drive(
   const ttsController = new AbortController();
   const stopTts = (): void => ttsController.abort();
   signal.addEventListener("abort", stopTts, { once: true });
+  const learnedLead = options.playoutLead instanceof PlayoutLead ? options.playoutLead : undefined;
+  const fixedLead = typeof options.playoutLead === "number" ? options.playoutLead : 0;
+  const playoutLeadMs = mode === "whole" ? 0 : Math.max(0, learnedLead ? learnedLead.leadMs : fixedLead);
   const scheduler = new TtsScheduler({
+    playoutLeadMs,
     failover,
     cache: options.cache,
     concurrency: Math.max(1, options.ttsConcurrency ?? 2),
@@ -177,8 +182,9 @@ async function drive(
     await emit({ type: "error", stage: failure.stage, code: failure.code, message: failure.message, retryable: failure.retryable, atMs: metrics.now() });
   }
   const snapshot = metrics.snapshot();
+  if (learnedLead && mode === "streaming" && !failure) learnedLead.record(snapshot.requiredLeadMs);
   logger.info(
-    `Run done: ttfa=${snapshot.ttfaMs?.toFixed(0) ?? "-"} ms, ${snapshot.segmentCount} segments, ${(snapshot.audioMs / 1000).toFixed(2)} s audio, gap ${snapshot.gapMs.toFixed(0)} ms`,
+    `Run done: ttfa=${snapshot.ttfaMs?.toFixed(0) ?? "-"} ms (lead ${snapshot.playoutLeadMs.toFixed(0)} ms), ${snapshot.segmentCount} segments, ${(snapshot.audioMs / 1000).toFixed(2)} s audio, gap ${snapshot.gapMs.toFixed(0)} ms`,
   );
   await emit({ type: "finish", metrics: snapshot, atMs: metrics.now() });
 }

@@ -13,6 +13,7 @@ import type { PipelineEvent } from "./pipeline-event.js";
 import type { FragmentOptions } from "./pipeline-options.js";
 import { SegmentJob } from "./segment-job.js";
 import { SignalBoard } from "./signal-board.js";
+import { abortableSleep } from "../util/abortable-sleep.js";
 
 export interface TtsSchedulerOptions {
   /** The backends, primary first; the run's format is the primary's. */
@@ -30,6 +31,8 @@ export interface TtsSchedulerOptions {
   logger: Logger;
   emit: (event: PipelineEvent) => Promise<void>;
   onSegmentEnd: () => void;
+  /** Hold the run's first audio this long, in ms (the playout lead). */
+  playoutLeadMs: number;
 }
 
 /** Audio the segment being delivered may hold ahead of the consumer, in ms. */
@@ -51,6 +54,7 @@ export class TtsScheduler {
   private closed = false;
   private readonly changes = new SignalBoard();
   private warnedFormat = false;
+  private firstAudioSent = false;
 
   constructor(private readonly options: TtsSchedulerOptions) {}
 
@@ -89,6 +93,14 @@ export class TtsScheduler {
       let fragmentIndex = 0;
       const started = performance.now();
       const send = async (chunk: AudioChunk): Promise<void> => {
+        if (!this.firstAudioSent) {
+          this.firstAudioSent = true;
+          const lead = this.options.playoutLeadMs;
+          if (lead > 0) {
+            await abortableSleep(lead, signal, "pipeline");
+            metrics.playoutHeld(lead);
+          }
+        }
         metrics.audioDelivered(audioDurationMs(chunk));
         await emit({
           type: "audio",
