@@ -54,6 +54,17 @@ describe("voxpipe say", () => {
     expect(stderr.join("\n")).toMatch(/segment 0: Sure! Here is a short answer for you\./);
   });
 
+  it("holds the first audio by a fixed playout lead from the config and says so", async () => {
+    const out = path.join(dir, "lead.wav");
+    const file = config("lead.yaml", `${doubles()}pipeline: { playout: { lead: 120 } }\n`);
+    const { code, stdout, stderr } = await run(["say", "hello", "--config", file, "--out", out, "--json"]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout.at(-1) ?? "{}");
+    expect(summary.playoutLeadMs).toBe(120);
+    expect(summary.ttfaMs).toBeGreaterThanOrEqual(120);
+    expect(stderr.join("\n")).toMatch(/held 120 ms as playout lead/);
+  });
+
   it("accepts a leading -- (pnpm passes it through) and --mode whole", async () => {
     const out = path.join(dir, "whole.wav");
     const { code, stdout } = await run(["--", "say", "hello", "--", "--config", config("whole.yaml", doubles()), "--out", out, "--json", "--mode", "whole", "--quiet"]);

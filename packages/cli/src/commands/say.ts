@@ -28,6 +28,8 @@ export interface SaySummary {
   segments: number;
   audioSeconds: number;
   gapMs: number;
+  /** How long the first audio was held so the rest plays without gaps (`pipeline.playout`); included in ttfaMs. */
+  playoutLeadMs: number;
   out: string;
   /** Audio cache lookups, when the config turns the cache on. */
   cache?: { hits: number; misses: number; hitRate: number | null };
@@ -103,6 +105,7 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
     segments: metrics?.segmentCount ?? 0,
     audioSeconds: Math.round(wav.seconds * 1000) / 1000,
     gapMs: round(metrics?.gapMs) ?? 0,
+    playoutLeadMs: round(metrics?.playoutLeadMs) ?? 0,
     out,
     ...(metrics && voxpipe.cache ? { cache: metrics.cache } : {}),
     ...(metrics && voxpipe.ttsFailover.providers.length > 1 ? { backends: metrics.segments.map((segment) => segment.backend) } : {}),
@@ -110,7 +113,7 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
   };
   progress(
     `voxpipe: ${summary.segments} segments, ${summary.audioSeconds.toFixed(2)} s of audio → ${out}\n` +
-      `  time to first token ${fmt(summary.ttftMs)}, first segment ${fmt(summary.firstSegmentMs)}, first audio ${fmt(summary.ttfaMs)}, total ${fmt(summary.totalMs)}, playback gaps ${fmt(summary.gapMs)}`,
+      `  time to first token ${fmt(summary.ttftMs)}, first segment ${fmt(summary.firstSegmentMs)}, first audio ${fmt(summary.ttfaMs)}${summary.playoutLeadMs > 0 ? ` (held ${fmt(summary.playoutLeadMs)} as playout lead)` : ""}, total ${fmt(summary.totalMs)}, playback gaps ${fmt(summary.gapMs)}`,
   );
   if (values.json) io.stdout(JSON.stringify(summary));
   return error ? 2 : 0;
