@@ -63,6 +63,9 @@ function rowsFor(part, result) {
       const tts = (name, row) => (!row ? [] : row.skipped ? skipped(name, row) : [
         { part, figure: `${name}: time to first audio (warm)`, value: `${fmt(row.ttfaMs, 1)} ms`, target: "", baseline: `load ${fmt(row.loadMs, 0)} ms`, ok: null },
         { part, figure: `${name}: real-time factor`, value: fmt(row.realTimeFactor, 4), target: "", baseline: `${row.samples?.requests} requests, ${fmt(row.samples?.audioSeconds, 1)} s of audio`, ok: null },
+        ...(row.firstAfterLoadMs === undefined ? [] : [
+          { part, figure: `${name}: time to first audio, first request after load()`, value: `${fmt(row.firstAfterLoadMs, 1)} ms`, target: "", baseline: `load() ${fmt(row.loadCallMs, 0)} ms, warm-up included`, ok: null },
+        ]),
       ]);
       return [
         ...(!llamaCpp ? [] : llamaCpp.skipped ? skipped("llama-cpp stories260K", llamaCpp) : [
