@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it, vi } from "vitest";
 import { VoxpipeError, type AdapterContext, type AudioChunk } from "@voxpipe/core";
 import adapter from "./index.js";
 import { createPiper } from "./create-piper.js";
@@ -132,6 +133,24 @@ describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
       await piper.dispose();
     }
   });
+  it("phonemizes each sentence just ahead of its run, not the whole text before the first chunk", async () => {
+    const context = testContext();
+    const piper = await createPiper({ model: PLUS }, context);
+    try {
+      // This voice's map has only ^ _ $ space a n o, and each missing phoneme is warned about once.
+      // After this, "nano." and "anna." log nothing new, while "hello." does ("h", "l").
+      await collect(piper.synthesize({ text: "nano anna." }));
+      const warnings = (): number => context.lines.filter((line) => line.startsWith("warn:")).length;
+      const before = warnings();
+      const newWarningsAtChunk: number[] = [];
+      for await (const _chunk of piper.synthesize({ text: "nano. anna. hello." })) newWarningsAtChunk.push(warnings() - before);
+      // Each sentence is phonemized while the one before it runs: "hello." only after the first chunk
+      // (phonemizing the whole text first would give [1, 1, 1]).
+      expect(newWarningsAtChunk).toEqual([0, 1, 1]);
+    } finally {
+      await piper.dispose();
+    }
+  });
 });
 
 describe("abort", () => {
@@ -150,6 +169,26 @@ describe("abort", () => {
       expect(VoxpipeError.isInstance(error) && error.code).toBe("aborted");
       expect(chunks).toBe(2);
     } finally {
+      await piper.dispose();
+    }
+  });
+
+  it("an abort while a chunk is consumed posts no further run, though the next sentence is already phonemized", async () => {
+    const piper = await createPiper({ model: SILENT }, testContext());
+    const postMessage = vi.spyOn(Worker.prototype, "postMessage");
+    try {
+      const controller = new AbortController();
+      const run = async () => {
+        for await (const _chunk of piper.synthesize({ text: "One. Two. Three. Four.", signal: controller.signal })) {
+          // "Two." was phonemized while "One." ran; its run starts only when the next chunk is asked for.
+          controller.abort();
+        }
+      };
+      await expect(run()).rejects.toMatchObject({ code: "aborted", stage: "tts" });
+      const runs = postMessage.mock.calls.filter(([message]) => (message as { type?: string }).type === "run");
+      expect(runs).toHaveLength(1);
+    } finally {
+      postMessage.mockRestore();
       await piper.dispose();
     }
   });

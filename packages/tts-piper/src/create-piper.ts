@@ -13,7 +13,7 @@ import { downloadFile } from "./download-file.js";
 import { loadEspeakEngine } from "./espeak-engine.js";
 import { defaultCacheDir, resolveConfigSource, resolveModelSource } from "./model-source.js";
 import { describePhoneme, phonemesToIds } from "./phoneme-ids.js";
-import { phonemizeSentences, type SentencePhonemes } from "./phonemize.js";
+import { phonemizeSentence, phonemizeSentences, splitSentences, type SentencePhonemes } from "./phonemize.js";
 import { piperOptionsSchema, type PiperOptions } from "./piper-options.js";
 import { PiperModel } from "./piper-model.js";
 import { raceAbort } from "./race-abort.js";
@@ -66,8 +66,8 @@ export async function createPiper(input: PiperOptions, context: AdapterContext =
   const warned = new Set<string>();
   const sentenceSilence = new Float32Array(Math.round((options.sentenceSilenceMs / 1000) * config.sampleRate));
 
-  const phonemize = async (text: string, signal?: AbortSignal): Promise<SentencePhonemes[]> => {
-    const engine = config.phonemeType === "espeak" ? await raceAbort(loadEspeakEngine(), signal) : undefined;
+  const phonemize = async (text: string): Promise<SentencePhonemes[]> => {
+    const engine = config.phonemeType === "espeak" ? await loadEspeakEngine() : undefined;
     return phonemizeSentences(text, config.phonemeType, espeakVoice, engine);
   };
   const phonemeIds = (phonemes: readonly string[]): number[] => {
@@ -103,9 +103,23 @@ export async function createPiper(input: PiperOptions, context: AdapterContext =
         throw new VoxpipeError({ code: "invalid-request", stage: "tts", message: `piper: speed must be a positive number, got ${speed}.` });
       }
       const speakerId = speakerFor(request);
-      const sentences = await phonemize(request.text, signal);
-      const runs = sentences.map((sentence) => phonemeIds(sentence.phonemes)).filter((ids) => ids.length > 3);
-      if (runs.length === 0) return;
+      const engine = config.phonemeType === "espeak" ? await raceAbort(loadEspeakEngine(), signal) : undefined;
+      // Sentences are phonemized one at a time, just ahead of their run: eSpeak
+      // is synchronous, so phonemizing the whole text first would hold the
+      // first chunk back by the time it takes for every sentence.
+      const sentences = splitSentences(request.text);
+      let nextSentence = 0;
+      /** Ids of the next sentence worth a run (Piper skips those with only `^ _ $`), or undefined at the end. */
+      const nextRun = (): number[] | undefined => {
+        while (nextSentence < sentences.length) {
+          const phonemes = phonemizeSentence(sentences[nextSentence++] ?? [], config.phonemeType, espeakVoice, engine);
+          const ids = phonemes ? phonemeIds(phonemes.phonemes) : [];
+          if (ids.length > 3) return ids;
+        }
+        return undefined;
+      };
+      let ids = nextRun();
+      if (!ids) return;
       const { plan } = await model.load(signal);
       if (!plan.sid && (options.speaker !== undefined || speakerId !== defaultSpeaker)) {
         throw new VoxpipeError({
@@ -119,16 +133,27 @@ export async function createPiper(input: PiperOptions, context: AdapterContext =
         lengthScale: (options.lengthScale ?? config.lengthScale) / speed,
         noiseW: options.noiseW ?? config.noiseW,
       };
-      for (let i = 0; i < runs.length; i++) {
+      while (ids) {
         throwIfAborted(signal, "tts");
-        let pcm = await model.run(runs[i] as number[], scales, speakerId, signal);
+        // The ids are in the worker once run() returns; the next sentence is
+        // phonemized on this thread while the worker runs this one.
+        const inference = model.run(ids, scales, speakerId, signal);
+        let following: number[] | undefined;
+        try {
+          following = nextRun();
+        } catch (error) {
+          inference.catch(() => undefined);
+          throw error;
+        }
+        let pcm = await inference;
         throwIfAborted(signal, "tts");
-        if (sentenceSilence.length > 0 && i < runs.length - 1) {
+        if (sentenceSilence.length > 0 && following) {
           const padded = new Float32Array(pcm.length + sentenceSilence.length);
           padded.set(pcm);
           pcm = padded;
         }
         yield { pcm, sampleRate: config.sampleRate, channels: 1 };
+        ids = following;
       }
     } catch (error) {
       throw VoxpipeError.from(error, "tts", "tts-failed");
@@ -142,7 +167,7 @@ export async function createPiper(input: PiperOptions, context: AdapterContext =
     streaming: "fragments",
     voiceConfig: config,
     synthesize,
-    phonemize: (text) => phonemize(text),
+    phonemize,
     phonemeIds,
     get sessionsCreated() {
       return model.sessionsCreated;

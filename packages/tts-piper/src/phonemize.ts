@@ -42,25 +42,39 @@ export function toPhonemeList(phonemes: string): string[] {
   return Array.from(phonemes.normalize("NFD"));
 }
 
+/** Splits text into sentences (one inference run each), as clauses with their punctuation. */
+export function splitSentences(text: string): Clause[][] {
+  return groupSentences(splitClauses(text));
+}
+
+/**
+ * One sentence's phonemes, keeping the clause punctuation Piper's phoneme map
+ * expects; undefined when it has none. eSpeak runs synchronously here.
+ */
+export function phonemizeSentence(sentence: readonly Clause[], type: PhonemeType, voice: string, engine: EspeakEngine | undefined): SentencePhonemes | undefined {
+  const sentenceText = sentence.map((clause) => clause.text).join(" ");
+  let joined = "";
+  if (type === "text") {
+    joined = sentenceText;
+  } else {
+    if (!engine) throw new Error("phonemizeSentence: the eSpeak engine is required for phoneme_type espeak");
+    for (const clause of sentence) {
+      const part = clausePhonemes(cleanEspeakIpa(engine.textToIpa(voice, clause.text)), clause.terminator);
+      if (!part) continue;
+      if (joined && !joined.endsWith(" ")) joined += " ";
+      joined += part;
+    }
+  }
+  const phonemes = toPhonemeList(joined);
+  return phonemes.length > 0 ? { text: sentenceText, phonemes } : undefined;
+}
+
 /** Text to phonemes, sentence by sentence, keeping the clause punctuation Piper's phoneme map expects. */
 export function phonemizeSentences(text: string, type: PhonemeType, voice: string, engine: EspeakEngine | undefined): SentencePhonemes[] {
   const result: SentencePhonemes[] = [];
-  for (const sentence of groupSentences(splitClauses(text))) {
-    const sentenceText = sentence.map((clause) => clause.text).join(" ");
-    let joined = "";
-    if (type === "text") {
-      joined = sentenceText;
-    } else {
-      if (!engine) throw new Error("phonemizeSentences: the eSpeak engine is required for phoneme_type espeak");
-      for (const clause of sentence) {
-        const part = clausePhonemes(cleanEspeakIpa(engine.textToIpa(voice, clause.text)), clause.terminator);
-        if (!part) continue;
-        if (joined && !joined.endsWith(" ")) joined += " ";
-        joined += part;
-      }
-    }
-    const phonemes = toPhonemeList(joined);
-    if (phonemes.length > 0) result.push({ text: sentenceText, phonemes });
+  for (const sentence of splitSentences(text)) {
+    const phonemes = phonemizeSentence(sentence, type, voice, engine);
+    if (phonemes) result.push(phonemes);
   }
   return result;
 }

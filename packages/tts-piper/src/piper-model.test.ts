@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it, vi } from "vitest";
 import { PiperModel } from "./piper-model.js";
 
 const modelsDir = process.env.VOXPIPE_MODELS_DIR ?? join(import.meta.dirname, "../../../../shared/models");
@@ -38,6 +39,52 @@ describe("PiperModel (onnxruntime session in a worker thread)", () => {
       clearInterval(timer);
       expect(performance.now() - abortedAt).toBeLessThan(500);
       expect(ticks).toBeGreaterThan(5);
+    } finally {
+      await model.dispose();
+    }
+  });
+
+  it("posts a run on a loaded model before run() returns, so the caller can work while it runs", async () => {
+    const model = new PiperModel({ source: { kind: "file", path: plusPath }, executionProviders: ["cpu"], threads: 1, log: () => {} });
+    const postMessage = vi.spyOn(Worker.prototype, "postMessage");
+    try {
+      await model.load();
+      postMessage.mockClear();
+      const pcm = model.run(ids(43), scales, 0);
+      expect(postMessage.mock.calls.map(([message]) => (message as { type?: string }).type)).toEqual(["run"]);
+      expect((await pcm).length).toBe(43 * 256);
+    } finally {
+      postMessage.mockRestore();
+      await model.dispose();
+    }
+  });
+
+  it("turns an onnxruntime failure in the worker into a typed inference-failed error, and keeps the session usable", async () => {
+    const model = new PiperModel({ source: { kind: "file", path: plusPath }, executionProviders: ["cpu"], threads: 1, log: () => {} });
+    try {
+      await model.load();
+      // An id far outside the embedding table: onnxruntime's Gather fails.
+      await expect(model.run([1, 0, 1_000_000, 0, 2], scales, 0)).rejects.toMatchObject({
+        code: "inference-failed",
+        stage: "tts",
+        message: expect.stringContaining("piper-plus-zero-shot-test.onnx with 5 phoneme ids"),
+      });
+      expect((await model.run(ids(8), scales, 0)).length).toBe(8 * 256);
+      expect(model.sessionsCreated).toBe(1);
+    } finally {
+      await model.dispose();
+    }
+  });
+
+  it("dispose waits for a run in flight, and a run after it loads a fresh session", async () => {
+    const model = new PiperModel({ source: { kind: "file", path: plusPath }, executionProviders: ["cpu"], threads: 1, log: () => {} });
+    try {
+      await model.load();
+      const inFlight = model.run(ids(200), scales, 0);
+      await model.dispose();
+      expect((await inFlight).length).toBe(200 * 256);
+      expect((await model.run(ids(8), scales, 0)).length).toBe(8 * 256);
+      expect(model.sessionsCreated).toBe(2);
     } finally {
       await model.dispose();
     }

@@ -27,6 +27,8 @@ interface Loaded {
 export class PiperModel {
   readonly #options: PiperModelOptions;
   #loading: Promise<Loaded> | undefined;
+  /** What `#loading` resolved to, so a run on a loaded model reaches the worker without a turn of the microtask queue. */
+  #loaded: Loaded | undefined;
   #download = new AbortController();
   #sessionsCreated = 0;
 
@@ -45,16 +47,35 @@ export class PiperModel {
 
   /** Loads the model once; later calls share it. `signal` only stops this caller's waiting. */
   load(signal?: AbortSignal): Promise<Loaded> {
-    this.#loading ??= this.#create().catch((error: unknown) => {
-      this.#loading = undefined;
-      throw error;
-    });
+    if (!this.#loading) {
+      const loading: Promise<Loaded> = this.#create().then(
+        (loaded) => {
+          if (this.#loading === loading) this.#loaded = loaded;
+          return loaded;
+        },
+        (error: unknown) => {
+          if (this.#loading === loading) this.#loading = undefined;
+          throw error;
+        },
+      );
+      this.#loading = loading;
+    }
     return raceAbort(this.#loading, signal);
   }
 
-  /** One inference: phoneme ids → PCM in [-1, 1]. An abort stops the waiting at once; the run itself finishes in the worker. */
-  async run(ids: readonly number[], scales: Scales, speakerId: number, signal?: AbortSignal): Promise<Float32Array> {
-    const { worker, plan } = await this.load(signal);
+  /**
+   * One inference: phoneme ids → PCM in [-1, 1]. On a loaded model the ids are
+   * posted to the worker before this returns, so the caller can prepare the next
+   * sentence while this one runs. An abort stops the waiting at once; the run
+   * itself finishes in the worker.
+   */
+  run(ids: readonly number[], scales: Scales, speakerId: number, signal?: AbortSignal): Promise<Float32Array> {
+    const loaded = this.#loaded;
+    if (loaded) return this.#runOn(loaded, ids, scales, speakerId, signal);
+    return this.load(signal).then((now) => this.#runOn(now, ids, scales, speakerId, signal));
+  }
+
+  async #runOn({ worker, plan }: Loaded, ids: readonly number[], scales: Scales, speakerId: number, signal: AbortSignal | undefined): Promise<Float32Array> {
     let output;
     try {
       output = await raceAbort(worker.run(buildFeeds(plan, ids, scales, speakerId), plan.outputName), signal);
@@ -76,6 +97,7 @@ export class PiperModel {
     this.#download = new AbortController();
     const loading = this.#loading;
     this.#loading = undefined;
+    this.#loaded = undefined;
     const loaded = await loading?.catch(() => undefined);
     await loaded?.worker.terminate();
   }
