@@ -9,7 +9,9 @@
 // first segment (instrumented, from the start of its stream) plus the TTS's
 // time to the first chunk of that segment's text, synthesized alone right
 // after the run on the same provider (median of 3). overFloorPct is the median over the
-// runs of (TTFA − floor) / floor.
+// runs of (TTFA − floor) / floor. ttsInRunMs (not part of the floor) is the same
+// segment's TTS time inside the run, so the excess can be split into the TTS's
+// share (ttsInRunMs − floorTtsMs) and the pipeline's (the rest).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { drain, instrumentLlm, instrumentTts, measuredFloor } from "../lib/instrument.mjs";
@@ -44,7 +46,7 @@ async function measureRow({ core, defaults, llm, tts, llmLabel, ttsLabel, pairs,
     if (!floor || result.ttfaMs === null) throw new Error("streaming run produced no audio");
     const aloneMs = await ttsAloneMs(tts, first.text);
     const floorMs = floor.llmMs + aloneMs;
-    return { ttfaMs: result.ttfaMs, floorMs, llmMs: floor.llmMs, ttsMs: aloneMs, metrics: result.metrics, firstSegment: result.firstSegment, outputTokens: l.state.runs[0].outputTokens };
+    return { ttfaMs: result.ttfaMs, floorMs, llmMs: floor.llmMs, ttsMs: aloneMs, ttsInRunMs: floor.ttsMs, metrics: result.metrics, firstSegment: result.firstSegment, outputTokens: l.state.runs[0].outputTokens };
   };
   const wholeRun = async () => {
     const result = await drain(core.runPipeline, { ...defaults, llm, tts, request, mode: "whole" });
@@ -81,6 +83,7 @@ async function measureRow({ core, defaults, llm, tts, llmLabel, ttsLabel, pairs,
     overFloorPct: round(median(streaming.map((r) => ((r.ttfaMs - r.floorMs) / r.floorMs) * 100)), 1),
     floorLlmMs: round(median(streaming.map((r) => r.llmMs)), 2),
     floorTtsMs: round(median(streaming.map((r) => r.ttsMs)), 2),
+    ttsInRunMs: round(median(streaming.map((r) => r.ttsInRunMs)), 2),
     pairs,
     reply: { tokens: streaming.at(-1).outputTokens ?? null, chars: m?.chars ?? null, audioMs: round(m?.audioMs ?? null, 0), llmCharsPerSecond: round(m?.llmCharsPerSecond ?? null, 0), firstSegment: streaming.at(-1).firstSegment },
   };
