@@ -4,6 +4,7 @@ import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpi
 import { withNormalizedErrorBodies } from "./normalize-error-body.js";
 import { toTtsError } from "./openai-tts-errors.js";
 import { OPENAI_DEFAULT_BASE_URL, openAiTtsOptionsSchema, type OpenAiTtsOptionsInput } from "./openai-tts-options.js";
+import { aliasWarningsOf } from "./option-aliases.js";
 import { splitInput } from "./split-input.js";
 
 /** Where the factory reads the environment and reports progress; both optional outside a config. */
@@ -21,6 +22,8 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
   const options = openAiTtsOptionsSchema.parse(input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});
+  // `input` is already validated when the adapter is created from a config.
+  for (const warning of aliasWarningsOf(input, options)) log("warn", warning);
   const baseURL = (options.baseURL ?? env["OPENAI_BASE_URL"] ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, "");
   const apiKey = options.apiKey ?? env["OPENAI_API_KEY"];
   const url = `${baseURL}/audio/speech`;
@@ -47,7 +50,7 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       webhookSecret: null,
       maxRetries: 0,
       // Our watchdog owns timing; the SDK's timeout (which only covers the headers) is a backstop.
-      timeout: options.firstByteTimeoutMs * 2,
+      timeout: options.firstAudioTimeoutMs * 2,
       defaultHeaders: options.headers,
       fetch: withNormalizedErrorBodies(globalThis.fetch),
       logLevel: "off",
@@ -66,14 +69,14 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
         apiKey,
         aborted: request.signal?.aborted === true || (controller.signal.aborted && !watchdog.fired),
         deadline: watchdog.fired,
-        firstByteTimeoutMs: options.firstByteTimeoutMs,
-        timeoutMs: options.timeoutMs,
+        firstAudioTimeoutMs: options.firstAudioTimeoutMs,
+        idleTimeoutMs: options.idleTimeoutMs,
         bytesReceived,
       });
     const speed = Math.min(4, Math.max(0.25, options.speed * (request.speed ?? 1)));
     const voice = request.voice ?? options.voice;
     log("debug", `tts-openai: ${url} model=${options.model} voice=${voice} speed=${speed} chars=${text.length}`);
-    watchdog.arm("first-byte", options.firstByteTimeoutMs);
+    watchdog.arm("first-byte", options.firstAudioTimeoutMs);
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     try {
       let response: Response;
@@ -96,7 +99,7 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       checkDeclaredRate(response.headers.get("content-type"), options.sampleRate, url);
       if (!reader) return;
       const decoder = new Pcm16StreamDecoder();
-      for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.timeoutMs, signal: request.signal, fail })) {
+      for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.idleTimeoutMs, signal: request.signal, fail })) {
         bytesReceived += bytes.byteLength;
         const pcm = decoder.push(bytes);
         if (pcm.length > 0) yield { pcm, ...format };

@@ -11,8 +11,8 @@ export interface FailureContext {
   aborted: boolean;
   /** A watchdog deadline that fired, if any. */
   deadline: ByteStreamDeadline | undefined;
-  firstByteTimeoutMs: number;
-  timeoutMs: number;
+  firstAudioTimeoutMs: number;
+  idleTimeoutMs: number;
   /** Audio bytes received before the failure. */
   bytesReceived: number;
 }
@@ -61,8 +61,8 @@ export function toTtsError(error: unknown, context: FailureContext): VoxpipeErro
 function timeoutError(context: FailureContext): VoxpipeError {
   const [what, option, ms] =
     context.deadline === "stall"
-      ? ["sent no audio for", "timeoutMs", context.timeoutMs]
-      : ["sent no audio within", "firstByteTimeoutMs", context.firstByteTimeoutMs];
+      ? ["sent no audio for", "idleTimeoutMs", context.idleTimeoutMs]
+      : ["sent no audio within", "firstAudioTimeoutMs", context.firstAudioTimeoutMs];
   return tts({
     code: "tts-timeout",
     message: `The speech server at ${context.url} ${what} ${ms} ms${context.bytesReceived > 0 ? ` (after ${context.bytesReceived} bytes)` : ""}. Raise \`${option}\` for a slow server, or check that it is not overloaded.`,

@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { aliasWarnings, withAliasWarnings } from "./option-aliases.js";
 
 /** The OpenAI API's address, used when neither `baseURL` nor OPENAI_BASE_URL is set. */
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-/** Options of `@voxpipe/tts-openai`. */
-export const openAiTtsOptionsSchema = z
+const FIRST_AUDIO_TIMEOUT_MS = 20_000;
+const IDLE_TIMEOUT_MS = 30_000;
+
+/** Old option names still accepted, with the names that replaced them. */
+const TIMEOUT_ALIASES = { firstByteTimeoutMs: ["firstAudioTimeoutMs"], timeoutMs: ["idleTimeoutMs"] } as const;
+
+/** The options as written, old names included; the exported schema maps them. */
+const optionsObjectSchema = z
   .object({
     baseURL: z
       .url({ protocol: /^https?$/ })
@@ -30,18 +37,20 @@ export const openAiTtsOptionsSchema = z
       .positive()
       .default(24000)
       .describe("Sample rate of the server's `pcm` output, in Hz. OpenAI and Kokoro-FastAPI send 24000; change it only for a compatible server that differs."),
-    firstByteTimeoutMs: z
+    firstAudioTimeoutMs: z
       .number()
       .int()
       .positive()
-      .default(20_000)
-      .describe("Longest wait from sending a request to its first audio byte (connect, headers and first body bytes)."),
-    timeoutMs: z
+      .optional()
+      .describe(`Longest wait from sending a request to its first audio byte (connect, headers and first body bytes). Default ${FIRST_AUDIO_TIMEOUT_MS}.`),
+    idleTimeoutMs: z
       .number()
       .int()
       .positive()
-      .default(30_000)
-      .describe("Longest wait for the next piece of audio once audio has started (a stalled stream). The whole request may take longer while audio keeps arriving."),
+      .optional()
+      .describe(`Longest gap between pieces of audio once audio has started (a stalled stream). The whole request may take longer while audio keeps arriving. Default ${IDLE_TIMEOUT_MS}.`),
+    firstByteTimeoutMs: z.number().int().positive().optional().meta({ deprecated: true, description: "Deprecated name of `firstAudioTimeoutMs`; still read, with a warning." }),
+    timeoutMs: z.number().int().positive().optional().meta({ deprecated: true, description: "Deprecated name of `idleTimeoutMs`; still read, with a warning." }),
     maxInputChars: z
       .number()
       .int()
@@ -51,7 +60,27 @@ export const openAiTtsOptionsSchema = z
   })
   .strict();
 
+/**
+ * Options of `@voxpipe/tts-openai`. The deprecated `firstByteTimeoutMs` and
+ * `timeoutMs` become `firstAudioTimeoutMs` and `idleTimeoutMs` (a new name
+ * given too wins); the factory logs the warnings `aliasWarningsOf` returns.
+ */
+export const openAiTtsOptionsSchema = optionsObjectSchema.transform((input) => {
+  const { firstByteTimeoutMs, timeoutMs, ...options } = input;
+  const resolved = {
+    ...options,
+    firstAudioTimeoutMs: options.firstAudioTimeoutMs ?? firstByteTimeoutMs ?? FIRST_AUDIO_TIMEOUT_MS,
+    idleTimeoutMs: options.idleTimeoutMs ?? timeoutMs ?? IDLE_TIMEOUT_MS,
+  };
+  return withAliasWarnings(resolved, aliasWarnings("tts-openai", input, TIMEOUT_ALIASES));
+});
+
 /** Options as written in a config (defaults not yet applied). */
-export type OpenAiTtsOptionsInput = z.input<typeof openAiTtsOptionsSchema>;
+export type OpenAiTtsOptionsInput = Omit<z.input<typeof openAiTtsOptionsSchema>, keyof typeof TIMEOUT_ALIASES> & {
+  /** @deprecated Renamed `firstAudioTimeoutMs`. */
+  firstByteTimeoutMs?: number | undefined;
+  /** @deprecated Renamed `idleTimeoutMs`. */
+  timeoutMs?: number | undefined;
+};
 /** Options after validation, with defaults. */
 export type OpenAiTtsOptions = z.output<typeof openAiTtsOptionsSchema>;

@@ -186,12 +186,12 @@ describe("tts-openai against a local speech server", () => {
 
   it("times out a slow first byte, before and after the headers", async () => {
     for (const behaviour of [{ delayHeadersMs: 3000 }, { delayFirstByteMs: 3000 }]) {
-      const { provider } = await setUp({ behave: () => behaviour }, { firstByteTimeoutMs: 200 });
+      const { provider } = await setUp({ behave: () => behaviour }, { firstAudioTimeoutMs: 200 });
       const started = performance.now();
       const error = await failure(provider.synthesize({ text: "Hi." }));
       expect(error.code).toBe("tts-timeout");
       expect(error.retryable).toBe(true);
-      expect(error.message).toContain("firstByteTimeoutMs");
+      expect(error.message).toContain("`firstAudioTimeoutMs`");
       expect(performance.now() - started).toBeLessThan(2500);
       await provider.dispose?.();
       await server?.close();
@@ -199,19 +199,19 @@ describe("tts-openai against a local speech server", () => {
     }
   });
 
-  it("times out a stream that stalls after audio started (timeoutMs)", async () => {
-    const { server, provider } = await setUp({ behave: () => ({ stallAfterBytes: 9601 }) }, { timeoutMs: 200 });
+  it("times out a stream that stalls after audio started (idleTimeoutMs)", async () => {
+    const { server, provider } = await setUp({ behave: () => ({ stallAfterBytes: 9601 }) }, { idleTimeoutMs: 200 });
     const received: AudioChunk[] = [];
     const error = await failure(provider.synthesize({ text: "Hello there, a longer sentence." }), received);
     expect(error.code).toBe("tts-timeout");
-    expect(error.message).toContain("timeoutMs");
+    expect(error.message).toContain("`idleTimeoutMs`");
     expect(frames(received)).toBe(4800);
     await server.requests[0]!.ended;
     expect(server.requests[0]!.closedByClient).toBe(true);
   });
 
   it("does not time out while the consumer is slow (backpressure is not a stall)", async () => {
-    const { provider } = await setUp({ behave: () => ({ chunkBytes: 48_000 }) }, { timeoutMs: 150 });
+    const { provider } = await setUp({ behave: () => ({ chunkBytes: 48_000 }) }, { idleTimeoutMs: 150 });
     let count = 0;
     for await (const _chunk of provider.synthesize({ text: "Slow consumer test sentence." })) {
       count++;
@@ -332,5 +332,70 @@ describe("tts-openai options and environment", () => {
     const chunks = await collect(provider.synthesize({ text: "Hi there." }));
     expect(provider.format.sampleRate).toBe(22050);
     for (const chunk of chunks) expect(chunk.sampleRate).toBe(22050);
+  });
+});
+
+describe("tts-openai timeout option names", () => {
+  const warnings = (logs: { level: string; message: string }[]) => logs.filter((l) => l.level === "warn").map((l) => l.message);
+  const context = (logs: { level: string; message: string }[]) => ({ configDir: "/", env: {}, log: (level: string, message: string) => logs.push({ level, message }) });
+
+  it("reads firstAudioTimeoutMs and idleTimeoutMs with the old defaults, and warns about nothing", () => {
+    expect(openAiTtsOptionsSchema.parse({})).toMatchObject({ firstAudioTimeoutMs: 20_000, idleTimeoutMs: 30_000 });
+    const parsed = openAiTtsOptionsSchema.parse({ firstAudioTimeoutMs: 1000, idleTimeoutMs: 2000 });
+    expect(parsed).toMatchObject({ firstAudioTimeoutMs: 1000, idleTimeoutMs: 2000 });
+    expect(parsed).not.toHaveProperty("firstByteTimeoutMs");
+    expect(parsed).not.toHaveProperty("timeoutMs");
+    const logs: { level: string; message: string }[] = [];
+    createOpenAiTts({ baseURL: "http://127.0.0.1:1/v1", firstAudioTimeoutMs: 1000 }, context(logs));
+    expect(warnings(logs)).toEqual([]);
+  });
+
+  it("still reads firstByteTimeoutMs and timeoutMs, and warns once per old name through the context's log when created from a config", async () => {
+    const parsed = openAiTtsOptionsSchema.parse({ firstByteTimeoutMs: 1000, timeoutMs: 200 });
+    expect(parsed).toMatchObject({ firstAudioTimeoutMs: 1000, idleTimeoutMs: 200 });
+    expect(parsed).not.toHaveProperty("timeoutMs");
+    server = await startFakeSpeechServer({ behave: () => ({ stallAfterBytes: 9601 }) });
+    const logs: { level: string; message: string }[] = [];
+    provider = await adapter.create(adapter.optionsSchema.parse({ baseURL: server.baseURL, firstByteTimeoutMs: 1000, timeoutMs: 200 }), context(logs));
+    expect(warnings(logs)).toEqual([
+      "tts-openai: the option `firstByteTimeoutMs` is deprecated; rename it to `firstAudioTimeoutMs`.",
+      "tts-openai: the option `timeoutMs` is deprecated; rename it to `idleTimeoutMs`.",
+    ]);
+    const error = await failure(provider.synthesize({ text: "Hello there, a longer sentence." }));
+    expect(error.code).toBe("tts-timeout");
+    expect(error.message).toContain("200 ms");
+    expect(error.message).toContain("`idleTimeoutMs`");
+  });
+
+  it("warns when the factory is called directly with an old name", async () => {
+    const logs: string[] = [];
+    const { provider } = await setUp({ behave: () => ({ delayFirstByteMs: 3000 }) }, { firstByteTimeoutMs: 200 }, logs);
+    expect(logs).toEqual(["tts-openai: the option `firstByteTimeoutMs` is deprecated; rename it to `firstAudioTimeoutMs`."]);
+    const error = await failure(provider.synthesize({ text: "Hi." }));
+    expect(error.code).toBe("tts-timeout");
+    expect(error.message).toContain("200 ms");
+    expect(error.message).toContain("`firstAudioTimeoutMs`");
+  });
+
+  it("takes the new name when both are given, and the warning says so", async () => {
+    expect(openAiTtsOptionsSchema.parse({ timeoutMs: 5000, idleTimeoutMs: 200, firstByteTimeoutMs: 9000, firstAudioTimeoutMs: 1000 })).toMatchObject({ firstAudioTimeoutMs: 1000, idleTimeoutMs: 200 });
+    server = await startFakeSpeechServer({ behave: () => ({ stallAfterBytes: 9601 }) });
+    const logs: { level: string; message: string }[] = [];
+    provider = await adapter.create(adapter.optionsSchema.parse({ baseURL: server.baseURL, timeoutMs: 5000, idleTimeoutMs: 200 }), context(logs));
+    expect(warnings(logs)).toEqual(["tts-openai: the option `timeoutMs` is deprecated and ignored, because `idleTimeoutMs` is also set and the new name wins; remove `timeoutMs`."]);
+    const started = performance.now();
+    const error = await failure(provider.synthesize({ text: "Hello there, a longer sentence." }));
+    expect(error.code).toBe("tts-timeout");
+    expect(error.message).toContain("200 ms");
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+
+  it("names the old key when its value is invalid, and still rejects unknown keys", () => {
+    const invalid = openAiTtsOptionsSchema.safeParse({ timeoutMs: -1 });
+    expect(invalid.success).toBe(false);
+    expect(invalid.error?.issues[0]?.path).toEqual(["timeoutMs"]);
+    const unknown = openAiTtsOptionsSchema.safeParse({ firstTokenTimeoutMs: 1000 });
+    expect(unknown.success).toBe(false);
+    expect(JSON.stringify(unknown.error?.issues)).toContain("firstTokenTimeoutMs");
   });
 });
