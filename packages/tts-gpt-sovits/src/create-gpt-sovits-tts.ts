@@ -3,6 +3,7 @@ import { AbortError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, rea
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { statusError, toTtsError } from "./gpt-sovits-errors.js";
 import { gptSovitsOptionsSchema, ttsRequestBody, type GptSovitsOptionsInput } from "./gpt-sovits-options.js";
+import { aliasWarningsOf } from "./option-aliases.js";
 import { WavStreamParser } from "./wav-stream-parser.js";
 
 /** Where the factory reports progress; optional outside a config. */
@@ -17,6 +18,8 @@ export type GptSovitsContext = Partial<Pick<AdapterContext, "log">>;
 export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSovitsContext = {}): TtsProvider {
   const options = gptSovitsOptionsSchema.parse(input);
   const log = context.log ?? (() => {});
+  // `input` is already validated when the adapter is created from a config.
+  for (const warning of aliasWarningsOf(input, options)) log("warn", warning);
   const url = `${options.baseURL.replace(/\/+$/, "")}/tts`;
   const format = { sampleRate: options.sampleRate, channels: 1 };
   const streaming = options.streamingMode === false || options.streamingMode === 0 ? "whole" : "fragments";
@@ -33,13 +36,14 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
         url,
         aborted: request.signal?.aborted === true || (controller.signal.aborted && !watchdog.fired),
         deadline: watchdog.fired,
-        timeoutMs: options.timeoutMs,
+        firstAudioTimeoutMs: options.firstAudioTimeoutMs,
+        idleTimeoutMs: options.idleTimeoutMs,
         responded,
         bytesReceived,
       });
     const body = ttsRequestBody(options, text, request.speed ?? 1);
     log("debug", `tts-gpt-sovits: POST ${url} text_lang=${options.textLang} chars=${text.length} streaming_mode=${String(options.streamingMode)}`);
-    watchdog.arm("first-byte", options.timeoutMs);
+    watchdog.arm("first-byte", options.firstAudioTimeoutMs);
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     try {
       let response: Response;
@@ -61,7 +65,7 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
         options.mediaType === "wav"
           ? new WavStreamParser({ url, expectedSampleRate: options.sampleRate })
           : new Pcm16StreamDecoder();
-      for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.timeoutMs, signal: request.signal, fail })) {
+      for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.idleTimeoutMs, signal: request.signal, fail })) {
         bytesReceived += bytes.byteLength;
         const pcm = decode.push(bytes);
         if (pcm.length > 0) yield pcm;

@@ -8,7 +8,8 @@ export interface FailureContext {
   aborted: boolean;
   /** A watchdog deadline that fired, if any. */
   deadline: ByteStreamDeadline | undefined;
-  timeoutMs: number;
+  firstAudioTimeoutMs: number;
+  idleTimeoutMs: number;
   /** The response headers had arrived. */
   responded: boolean;
   /** Body bytes received before the failure. */
@@ -23,10 +24,13 @@ export function toTtsError(error: unknown, context: FailureContext): VoxpipeErro
   if (VoxpipeError.isInstance(error)) return error;
   if (context.aborted) return new AbortError("tts", `GPT-SoVITS request to ${context.url} was aborted.`);
   if (context.deadline) {
-    const what = context.deadline === "stall" ? "stopped sending audio for" : "sent no audio within";
+    const [what, option, ms] =
+      context.deadline === "stall"
+        ? ["stopped sending audio for", "idleTimeoutMs", context.idleTimeoutMs]
+        : ["sent no audio within", "firstAudioTimeoutMs", context.firstAudioTimeoutMs];
     return tts({
       code: "tts-timeout",
-      message: `GPT-SoVITS at ${context.url} ${what} ${context.timeoutMs} ms${context.bytesReceived > 0 ? ` (after ${context.bytesReceived} bytes)` : ""}. Raise \`timeoutMs\` for a slow machine (CPU inference, or \`streamingMode: false\` on long text), or check the server's console.`,
+      message: `GPT-SoVITS at ${context.url} ${what} ${ms} ms${context.bytesReceived > 0 ? ` (after ${context.bytesReceived} bytes)` : ""}. Raise \`${option}\` for a slow machine (CPU inference, or \`streamingMode: false\` on long text), or check the server's console.`,
       retryable: true,
     });
   }

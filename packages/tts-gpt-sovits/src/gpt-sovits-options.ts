@@ -1,7 +1,14 @@
 import { z } from "zod";
+import { aliasWarnings, withAliasWarnings } from "./option-aliases.js";
 
-/** Options of `@voxpipe/tts-gpt-sovits`. Defaults follow GPT-SoVITS `api_v2.py` unless noted. */
-export const gptSovitsOptionsSchema = z
+const FIRST_AUDIO_TIMEOUT_MS = 60_000;
+const IDLE_TIMEOUT_MS = 60_000;
+
+/** Old option names still accepted, with the names that replaced them. */
+const TIMEOUT_ALIASES = { timeoutMs: ["firstAudioTimeoutMs", "idleTimeoutMs"] } as const;
+
+/** The options as written, old names included; the exported schema maps them. */
+const optionsObjectSchema = z
   .object({
     baseURL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9880").describe("Address of the GPT-SoVITS api_v2 server (`python api_v2.py -a 127.0.0.1 -p 9880`)."),
     refAudioPath: z
@@ -39,17 +46,50 @@ export const gptSovitsOptionsSchema = z
       .positive()
       .default(32000)
       .describe("The declared output rate in Hz; must match the loaded model (32000 for v1/v2/v2Pro, 24000 for v3, 48000 for v4). A WAV header with another rate is an error naming both."),
+    firstAudioTimeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        `Longest wait from sending a request to its first audio byte. Without streaming the server answers only after the whole clip is made, so allow for that. Default ${FIRST_AUDIO_TIMEOUT_MS}.`,
+      ),
+    idleTimeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(`Longest gap between audio chunks once audio has started; with streaming, each next sentence arrives only once it is made. Default ${IDLE_TIMEOUT_MS}.`),
     timeoutMs: z
       .number()
       .int()
       .positive()
-      .default(60_000)
-      .describe("Longest wait for the first audio byte, and then for each next chunk. Without streaming the server answers only after the whole clip is made, so allow for that."),
+      .optional()
+      .meta({ deprecated: true, description: "Deprecated: sets both `firstAudioTimeoutMs` and `idleTimeoutMs` (either given too wins); still read, with a warning." }),
   })
   .strict();
 
+/**
+ * Options of `@voxpipe/tts-gpt-sovits`. Defaults follow GPT-SoVITS `api_v2.py`
+ * unless noted. The deprecated `timeoutMs` sets both `firstAudioTimeoutMs`
+ * and `idleTimeoutMs` (a new name given too wins); the factory logs the
+ * warnings `aliasWarningsOf` returns.
+ */
+export const gptSovitsOptionsSchema = optionsObjectSchema.transform((input) => {
+  const { timeoutMs, ...options } = input;
+  const resolved = {
+    ...options,
+    firstAudioTimeoutMs: options.firstAudioTimeoutMs ?? timeoutMs ?? FIRST_AUDIO_TIMEOUT_MS,
+    idleTimeoutMs: options.idleTimeoutMs ?? timeoutMs ?? IDLE_TIMEOUT_MS,
+  };
+  return withAliasWarnings(resolved, aliasWarnings("tts-gpt-sovits", input, TIMEOUT_ALIASES));
+});
+
 /** Options as written in a config (defaults not yet applied). */
-export type GptSovitsOptionsInput = z.input<typeof gptSovitsOptionsSchema>;
+export type GptSovitsOptionsInput = Omit<z.input<typeof gptSovitsOptionsSchema>, keyof typeof TIMEOUT_ALIASES> & {
+  /** @deprecated Set `firstAudioTimeoutMs` and `idleTimeoutMs` instead; this sets both. */
+  timeoutMs?: number | undefined;
+};
 /** Options after validation, with defaults. */
 export type GptSovitsOptions = z.output<typeof gptSovitsOptionsSchema>;
 

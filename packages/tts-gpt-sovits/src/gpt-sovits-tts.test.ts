@@ -15,9 +15,9 @@ afterEach(async () => {
 
 const voice = { refAudioPath: "refs/doubao_ref.wav", promptText: "我叫豆包呀。", promptLang: "zh", textLang: "en" } as const;
 
-async function setUp(serverOptions: FakeGptSovitsServerOptions = {}, options: Partial<GptSovitsOptionsInput> = {}) {
+async function setUp(serverOptions: FakeGptSovitsServerOptions = {}, options: Partial<GptSovitsOptionsInput> = {}, logs: string[] = []) {
   server = await startFakeGptSovitsServer(serverOptions);
-  provider = createGptSovitsTts({ baseURL: server.baseURL, ...voice, ...options });
+  provider = createGptSovitsTts({ baseURL: server.baseURL, ...voice, ...options }, { log: (_level, message) => logs.push(message) });
   return { server, provider };
 }
 
@@ -177,13 +177,20 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
   });
 
   it("times out a slow first byte (before or after the headers) and a stalled stream", async () => {
-    for (const behaviour of [{ delayHeadersMs: 3000 }, { delayFirstByteMs: 3000 }, { stallAfterBytes: 1000 }]) {
-      const setup = await setUp({ behave: () => behaviour }, { timeoutMs: 200 });
+    const cases = [
+      [{ delayHeadersMs: 3000 }, "firstAudioTimeoutMs"],
+      [{ delayFirstByteMs: 3000 }, "firstAudioTimeoutMs"],
+      [{ stallAfterBytes: 1000 }, "idleTimeoutMs"],
+    ] as const;
+    for (const [behaviour, option] of cases) {
+      // The other timeout stays long, so only the named one can fire.
+      const setup = await setUp({ behave: () => behaviour }, { firstAudioTimeoutMs: 10_000, idleTimeoutMs: 10_000, [option]: 200 });
       const started = performance.now();
       const error = await failure(setup.provider.synthesize({ text: "Hello there, slow server." }));
       expect(error.code).toBe("tts-timeout");
       expect(error.retryable).toBe(true);
-      expect(error.message).toContain("timeoutMs");
+      expect(error.message).toContain("200 ms");
+      expect(error.message).toContain(`\`${option}\``);
       expect(performance.now() - started).toBeLessThan(2500);
       await setup.server.requests[0]!.ended;
       expect(setup.server.requests[0]!.closedByClient).toBe(true);
@@ -256,5 +263,63 @@ describe("tts-gpt-sovits options", () => {
     expect(adapter.id).toBe("gpt-sovits");
     const created = await adapter.create(gptSovitsOptionsSchema.parse({ refAudioPath: "a.wav" }), { configDir: "/", env: {}, log: () => {} });
     expect(created.format).toEqual({ sampleRate: 32000, channels: 1 });
+  });
+});
+
+describe("tts-gpt-sovits timeout option names", () => {
+  type Logged = { level: string; message: string };
+  const warnings = (logs: Logged[]) => logs.filter((l) => l.level === "warn").map((l) => l.message);
+  const context = (logs: Logged[]) => ({ configDir: "/", env: {}, log: (level: string, message: string) => logs.push({ level, message }) });
+
+  it("reads firstAudioTimeoutMs and idleTimeoutMs, 60 s each by default, and warns about nothing", async () => {
+    expect(gptSovitsOptionsSchema.parse({ refAudioPath: "a.wav" })).toMatchObject({ firstAudioTimeoutMs: 60_000, idleTimeoutMs: 60_000 });
+    const parsed = gptSovitsOptionsSchema.parse({ refAudioPath: "a.wav", firstAudioTimeoutMs: 1000, idleTimeoutMs: 2000 });
+    expect(parsed).toMatchObject({ firstAudioTimeoutMs: 1000, idleTimeoutMs: 2000 });
+    expect(parsed).not.toHaveProperty("timeoutMs");
+    const logs: Logged[] = [];
+    await adapter.create(parsed, context(logs));
+    expect(warnings(logs)).toEqual([]);
+  });
+
+  it("still reads timeoutMs for both, and warns once through the context's log when created from a config", async () => {
+    const logs: Logged[] = [];
+    server = await startFakeGptSovitsServer({ behave: (_body, index) => (index === 0 ? { delayFirstByteMs: 3000 } : { stallAfterBytes: 1000 }) });
+    const parsed = gptSovitsOptionsSchema.parse({ baseURL: server.baseURL, ...voice, timeoutMs: 200 });
+    expect(parsed).toMatchObject({ firstAudioTimeoutMs: 200, idleTimeoutMs: 200 });
+    expect(parsed).not.toHaveProperty("timeoutMs");
+    provider = await adapter.create(parsed, context(logs));
+    expect(warnings(logs)).toEqual(["tts-gpt-sovits: the option `timeoutMs` is deprecated; rename it to `firstAudioTimeoutMs` and `idleTimeoutMs` (it sets both)."]);
+    const slowStart = await failure(provider.synthesize({ text: "Hello there, slow server." }));
+    expect(slowStart.code).toBe("tts-timeout");
+    expect(slowStart.message).toContain("`firstAudioTimeoutMs`");
+    const stalled = await failure(provider.synthesize({ text: "Hello there, slow server." }));
+    expect(stalled.code).toBe("tts-timeout");
+    expect(stalled.message).toContain("`idleTimeoutMs`");
+  });
+
+  it("warns when the factory is called directly with timeoutMs", async () => {
+    const logs: string[] = [];
+    await setUp({}, { timeoutMs: 5000 }, logs);
+    expect(logs).toEqual(["tts-gpt-sovits: the option `timeoutMs` is deprecated; rename it to `firstAudioTimeoutMs` and `idleTimeoutMs` (it sets both)."]);
+  });
+
+  it("lets a new name given beside timeoutMs win, and the warning says so", async () => {
+    const logs: Logged[] = [];
+    const one = gptSovitsOptionsSchema.parse({ refAudioPath: "a.wav", timeoutMs: 5000, firstAudioTimeoutMs: 90_000 });
+    expect(one).toMatchObject({ firstAudioTimeoutMs: 90_000, idleTimeoutMs: 5000 });
+    await adapter.create(one, context(logs));
+    const both = gptSovitsOptionsSchema.parse({ refAudioPath: "a.wav", timeoutMs: 5000, firstAudioTimeoutMs: 90_000, idleTimeoutMs: 200 });
+    expect(both).toMatchObject({ firstAudioTimeoutMs: 90_000, idleTimeoutMs: 200 });
+    await adapter.create(both, context(logs));
+    expect(warnings(logs)).toEqual([
+      "tts-gpt-sovits: the option `timeoutMs` is deprecated; `firstAudioTimeoutMs` is also set and wins, so `timeoutMs` now sets only `idleTimeoutMs`: rename it to that.",
+      "tts-gpt-sovits: the option `timeoutMs` is deprecated and ignored, because `firstAudioTimeoutMs` and `idleTimeoutMs` are also set and the new names win; remove `timeoutMs`.",
+    ]);
+  });
+
+  it("names the old key when its value is invalid", () => {
+    const invalid = gptSovitsOptionsSchema.safeParse({ refAudioPath: "a.wav", timeoutMs: 0 });
+    expect(invalid.success).toBe(false);
+    expect(invalid.error?.issues[0]?.path).toEqual(["timeoutMs"]);
   });
 });

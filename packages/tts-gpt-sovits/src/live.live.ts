@@ -15,7 +15,8 @@ const options = {
   promptLang: process.env["GPT_SOVITS_PROMPT_LANG"] ?? "auto",
   textLang: process.env["GPT_SOVITS_TEXT_LANG"] ?? "en",
   sampleRate: Number(process.env["GPT_SOVITS_SAMPLE_RATE"] ?? 32000),
-  timeoutMs: 120_000,
+  firstAudioTimeoutMs: 120_000,
+  idleTimeoutMs: 120_000,
 };
 
 async function skipReason(): Promise<string | undefined> {
