@@ -1,9 +1,11 @@
 import { VoxpipeError } from "@voxpipe/core";
+import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { encodeAudioFrame } from "./audio-frame.js";
 import type { PlaygroundLimits } from "./limits.js";
 import type { PlaygroundBackend } from "./playground-backend.js";
-import { clientMessageSchema, PROTOCOL_VERSION, type ProtocolErrorCode, type RunEndReason, type ServerMessage } from "./protocol.js";
+import { WriteBatcher } from "./write-batcher.js";
+import { PROTOCOL_VERSION, type ClientMessageSchema, type ProtocolErrorCode, type RunEndReason, type ServerMessage } from "./protocol.js";
 
 /** Reported when a run ends, for logs and tests. */
 export interface RunEndInfo {
@@ -26,6 +28,19 @@ interface ActiveRun {
   done: Promise<void>;
 }
 
+/** What a session needs; everything but the sockets is shared by the server's sessions. */
+export interface SessionOptions {
+  sessionId: number;
+  socket: WebSocket;
+  /** The TCP connection under `socket` (the `upgrade` event's socket), whose writes the session batches. */
+  transport: Pick<Duplex, "cork" | "uncork">;
+  backend: PlaygroundBackend;
+  limits: PlaygroundLimits;
+  /** Built once per server (`sharedClientMessageSchema`), never per session. */
+  schema: ClientMessageSchema;
+  hooks?: SessionHooks;
+}
+
 let nextRunId = 1;
 
 /**
@@ -35,16 +50,23 @@ let nextRunId = 1;
  */
 export class Session {
   private active: ActiveRun | undefined;
-  private readonly schema;
+  private readonly sessionId: number;
+  private readonly socket: WebSocket;
+  private readonly writes: WriteBatcher;
+  private readonly backend: PlaygroundBackend;
+  private readonly limits: PlaygroundLimits;
+  private readonly schema: ClientMessageSchema;
+  private readonly hooks: SessionHooks;
 
-  constructor(
-    private readonly sessionId: number,
-    private readonly socket: WebSocket,
-    private readonly backend: PlaygroundBackend,
-    private readonly limits: PlaygroundLimits,
-    private readonly hooks: SessionHooks = {},
-  ) {
-    this.schema = clientMessageSchema(limits.maxPromptChars);
+  constructor(options: SessionOptions) {
+    const { socket, backend, limits } = options;
+    this.sessionId = options.sessionId;
+    this.socket = socket;
+    this.writes = new WriteBatcher(options.transport);
+    this.backend = backend;
+    this.limits = limits;
+    this.schema = options.schema;
+    this.hooks = options.hooks ?? {};
     socket.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     socket.on("close", () => this.active?.controller.abort());
     socket.on("error", () => this.active?.controller.abort());
@@ -77,6 +99,8 @@ export class Session {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
+    // Replies wait for the other messages of this turn: in a burst, every run starts before any reply is written.
+    this.writes.hold("immediate");
     try {
       this.handleMessage(data, isBinary);
     } catch (error) {
@@ -156,12 +180,15 @@ export class Session {
   }
 
   private send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.writes.hold("tick");
+    this.socket.send(JSON.stringify(message));
   }
 
   /** Sends a binary frame; waits while the socket has more than `maxBufferedBytes` queued (backpressure to the pipeline). */
   private async sendBinary(frame: Buffer, signal: AbortSignal): Promise<void> {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    this.writes.hold("tick");
     const written = new Promise<void>((resolve) => this.socket.send(frame, { binary: true }, () => resolve()));
     if (this.socket.bufferedAmount <= this.limits.maxBufferedBytes || signal.aborted) return;
     let onAbort: (() => void) | undefined;

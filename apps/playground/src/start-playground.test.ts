@@ -148,6 +148,18 @@ describe("playground server", () => {
     expect(ended).toEqual([expect.objectContaining({ reason: "disconnected" })]);
   });
 
+  it("does not negotiate permessage-deflate (audio does not compress; deflate would cost CPU per message)", async () => {
+    const server = await start();
+    const socket = new WebSocket(server.wsUrl, { origin: server.origin, perMessageDeflate: { clientNoContextTakeover: true } });
+    open.push({ close: () => socket.terminate() });
+    const upgraded = once(socket, "upgrade") as Promise<[{ headers: Record<string, string | undefined> }]>;
+    const opened = once(socket, "open");
+    const [response] = await upgraded;
+    await opened;
+    expect(response.headers["sec-websocket-extensions"]).toBeUndefined();
+    expect(socket.extensions).toBe("");
+  });
+
   it("serves the page's files and nothing outside public/", async () => {
     const server = await start();
     const page = await fetch(server.url);

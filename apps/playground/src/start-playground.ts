@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { allowedOrigins, isOriginAllowed, urlHost } from "./allowed-origins.js";
 import { defaultLimits, type PlaygroundLimits } from "./limits.js";
 import type { PlaygroundBackend } from "./playground-backend.js";
+import { sharedClientMessageSchema } from "./protocol.js";
 import { Session, type SessionHooks } from "./session.js";
 import { defaultPublicDir, serveStatic } from "./static-files.js";
 
@@ -46,6 +47,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   const limits: PlaygroundLimits = { ...defaultLimits, ...options.limits };
   const publicDir = options.publicDir ?? defaultPublicDir;
   const hooks = options.hooks ?? {};
+  const schema = sharedClientMessageSchema(limits.maxPromptChars);
   const sessions = new Map<WebSocket, Session>();
   let nextSessionId = 1;
   // Counts upgrades in progress too, so a burst of connections cannot slip past the cap.
@@ -75,7 +77,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
     openConnections++;
     socket.once("close", () => openConnections--);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const session = new Session(nextSessionId++, ws, options.backend, limits, hooks);
+      const session = new Session({ sessionId: nextSessionId++, socket: ws, transport: socket, backend: options.backend, limits, schema, hooks });
       sessions.set(ws, session);
       ws.on("close", () => sessions.delete(ws));
     });
