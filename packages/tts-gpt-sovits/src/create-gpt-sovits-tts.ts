@@ -1,9 +1,8 @@
 import { basename } from "node:path";
-import { AbortError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
+import { AbortError, aliasWarningsOf, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { statusError, toTtsError } from "./gpt-sovits-errors.js";
 import { gptSovitsOptionsSchema, ttsRequestBody, type GptSovitsOptionsInput } from "./gpt-sovits-options.js";
-import { aliasWarningsOf } from "./option-aliases.js";
 import { WavStreamParser } from "./wav-stream-parser.js";
 
 /** Where the factory reports progress; optional outside a config. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { aliasWarnings, withAliasWarnings } from "./option-aliases.js";
+import { aliasWarnings, withAliasWarnings } from "@voxpipe/core";
 
 const FIRST_AUDIO_TIMEOUT_MS = 60_000;
 const IDLE_TIMEOUT_MS = 60_000;

@@ -1,10 +1,9 @@
 import OpenAI from "openai";
-import { AbortError, ConfigError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, VoxpipeError, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
+import { AbortError, aliasWarningsOf, ConfigError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, VoxpipeError, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { withNormalizedErrorBodies } from "./normalize-error-body.js";
 import { toTtsError } from "./openai-tts-errors.js";
 import { OPENAI_DEFAULT_BASE_URL, openAiTtsOptionsSchema, type OpenAiTtsOptionsInput } from "./openai-tts-options.js";
-import { aliasWarningsOf } from "./option-aliases.js";
 import { splitInput } from "./split-input.js";
 
 /** Where the factory reads the environment and reports progress; both optional outside a config. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { aliasWarnings, withAliasWarnings } from "./option-aliases.js";
+import { aliasWarnings, withAliasWarnings } from "@voxpipe/core";
 
 /** The OpenAI API's address, used when neither `baseURL` nor OPENAI_BASE_URL is set. */
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";

@@ -12,3 +12,4 @@ export { containsSecret, redactSecrets } from "./redact-secrets.js";
 export { shortenText } from "./shorten-text.js";
 export { StreamWatchdog, type StreamTimeoutKind, type StreamWatchdogLimits } from "./stream-watchdog.js";
 export { streamWithRetries, type RetryPolicy } from "./stream-with-retries.js";
+export { aliasWarnings, aliasWarningsOf, withAliasWarnings, type OptionAliases } from "./option-aliases.js";
