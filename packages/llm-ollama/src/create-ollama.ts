@@ -1,4 +1,4 @@
-import { InFlightRequests, StreamWatchdog, VoxpipeError, streamWithRetries, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
+import { ContentSplitter, InFlightRequests, StreamWatchdog, VoxpipeError, streamWithRetries, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
 import { Ollama } from "ollama";
 import { createGuardedFetch, type FetchState } from "./ollama-fetch.js";
 import { ollamaChatRequest } from "./ollama-chat-request.js";
@@ -36,6 +36,7 @@ export function createOllama(input: OllamaOptions, context: OllamaContext = {}):
     const watchdog = new StreamWatchdog(controller, options);
     const state: FetchState = {};
     let deliveredChars = 0;
+    const contentParts = new ContentSplitter(options.splitThinkTags);
     try {
       watchdog.start();
       probeVersion(baseUrl, headers, controller.signal, () => watchdog.connected());
@@ -46,12 +47,16 @@ export function createOllama(input: OllamaOptions, context: OllamaContext = {}):
         const thinking = chunk.message?.thinking ?? "";
         const content = chunk.message?.content ?? "";
         watchdog.received(thinking.length > 0 || content.length > 0);
-        if (thinking) yield { type: "reasoning-delta", text: thinking };
-        if (content) {
-          deliveredChars += content.length;
-          yield { type: "text-delta", text: content };
+        if (thinking) {
+          contentParts.reasoningField();
+          yield { type: "reasoning-delta", text: thinking };
+        }
+        for (const part of contentParts.push(content)) {
+          if (part.type === "text-delta") deliveredChars += part.text.length;
+          yield part;
         }
         if (chunk.done) {
+          yield* contentParts.end();
           yield { type: "finish", reason: finishReason(chunk.done_reason), usage: { inputTokens: chunk.prompt_eval_count, outputTokens: chunk.eval_count } };
           return;
         }

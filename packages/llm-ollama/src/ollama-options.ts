@@ -14,6 +14,8 @@ export const ollamaOptionsSchema = z.object({
   modelOptions: z.record(z.string(), z.unknown()).default({}).describe("More Ollama model options passed as they are (`num_ctx`, `repeat_penalty`, `stop`, …)."),
   thinking: z.union([z.boolean(), z.enum(["low", "medium", "high"])]).optional()
     .describe("Ollama's `think` switch for reasoning models: false for quick replies, true or a level to reason first. Server default when omitted. Reasoning is streamed as reasoning-delta parts and never spoken."),
+  splitThinkTags: z.union([z.boolean(), z.literal("starts-inside")]).default(true)
+    .describe("Reasoning left inline in `message.content` as `<think>…</think>` (older Ollama, or a model whose template Ollama does not parse for thinking) becomes reasoning-delta parts: only a block at the very start of the reply counts, and the first text-delta is the answer. `\"starts-inside\"` for templates that put `<think>` into the prompt: the content up to the first `</think>` is reasoning, all of it if none comes; not applied when Ollama streams `message.thinking`. false passes the content through as text."),
   keepAlive: z.union([z.string(), z.number()]).optional().describe("How long Ollama keeps the model loaded after a request (`keep_alive`: `\"10m\"`, `\"1h\"`, seconds, or -1 for ever). Server default (5m) when omitted."),
   connectTimeoutMs: z.number().int().positive().default(10_000).describe("Longest wait for the server to answer at all (a quick `/api/version` probe sent beside the chat request)."),
   firstTokenTimeoutMs: z.number().int().positive().default(120_000).describe("Longest wait from the request to the first token; includes loading the model into memory."),

@@ -1,4 +1,4 @@
-import { InFlightRequests, StreamWatchdog, VoxpipeError, streamWithRetries, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
+import { ContentSplitter, InFlightRequests, StreamWatchdog, VoxpipeError, streamWithRetries, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
 import OpenAI from "openai";
 import { normalizeErrorFetch } from "./normalize-error-fetch.js";
 import { openaiChatRequest } from "./openai-chat-request.js";
@@ -51,6 +51,7 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
     const { controller, release } = inFlight.open(signal);
     const watchdog = new StreamWatchdog(controller, options);
     let deliveredChars = 0;
+    const contentParts = new ContentSplitter(options.splitThinkTags);
     let finish: LlmFinishReason | undefined;
     let usage: LlmUsage | undefined;
     try {
@@ -66,20 +67,29 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
         const reasoning = textOf(choice?.delta?.["reasoning_content"]) || textOf(choice?.delta?.["reasoning"]);
         const content = textOf(choice?.delta?.["content"]);
         watchdog.received(reasoning.length > 0 || content.length > 0);
-        if (reasoning) yield { type: "reasoning-delta", text: reasoning };
-        if (content) {
-          deliveredChars += content.length;
-          yield { type: "text-delta", text: content };
+        if (reasoning) {
+          contentParts.reasoningField();
+          yield { type: "reasoning-delta", text: reasoning };
+        }
+        for (const part of contentParts.push(content)) {
+          if (part.type === "text-delta") deliveredChars += part.text.length;
+          yield part;
         }
         if (choice?.finish_reason) finish = finishReason(choice.finish_reason);
         if (reported) usage = { inputTokens: reported.prompt_tokens, outputTokens: reported.completion_tokens };
         watchdog.waiting();
       }
       // The SDK ends the loop quietly when the request was aborted; find out why it ended.
-      if (signal?.aborted) yield { type: "finish", reason: "abort" };
-      else if (finish) yield { type: "finish", reason: finish, ...(usage ? { usage } : {}) };
-      else if (watchdog.fired) yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
-      else yield { type: "error", error: errors.dropped(undefined, deliveredChars) };
+      if (signal?.aborted) {
+        yield { type: "finish", reason: "abort" };
+      } else if (finish) {
+        yield* contentParts.end();
+        yield { type: "finish", reason: finish, ...(usage ? { usage } : {}) };
+      } else if (watchdog.fired) {
+        yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
+      } else {
+        yield { type: "error", error: errors.dropped(undefined, deliveredChars) };
+      }
     } catch (error) {
       if (signal?.aborted) yield { type: "finish", reason: "abort" };
       else if (watchdog.fired) yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };

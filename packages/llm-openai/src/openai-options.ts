@@ -15,6 +15,8 @@ export const openaiOptionsSchema = z.object({
   seed: z.number().int().optional().describe("Sampling seed for reproducible replies, where the server supports it."),
   thinking: z.enum(["none", "minimal", "low", "medium", "high"]).optional()
     .describe("Reasoning effort for reasoning models, sent as `reasoning_effort`; omitted by default. Whatever reasoning the server streams (`reasoning_content` or `reasoning` in the delta) arrives as reasoning-delta parts and is never spoken."),
+  splitThinkTags: z.union([z.boolean(), z.literal("starts-inside")]).default(true)
+    .describe("Reasoning left inline in the content as `<think>…</think>` (a server without a reasoning parser: vLLM or SGLang without `--reasoning-parser`, llama.cpp with `--reasoning-format none`) becomes reasoning-delta parts: only a block at the very start of the reply counts, and the first text-delta is the answer. `\"starts-inside\"` for chat templates that put `<think>` into the prompt (DeepSeek-R1 distills, Qwen3 Thinking-2507): the content up to the first `</think>` is reasoning, all of it if none comes; not applied when the server streams reasoning in its own field. false passes the content through as text."),
   streamUsage: z.boolean().default(true).describe("Ask for token usage in the stream (`stream_options.include_usage`). Turn off for servers that reject `stream_options`."),
   extraBody: z.record(z.string(), z.unknown()).default({})
     .describe("More fields merged into the request body as they are, for server-specific switches, e.g. `{ chat_template_kwargs: { enable_thinking: false } }` for Qwen3 on vLLM or llama.cpp."),

@@ -16,11 +16,29 @@ export function fixtureText(name: string, field: "content" | "thinking" = "conte
   return ndjsonLines(name).map((line) => (JSON.parse(line) as { message?: Record<string, string> }).message?.[field] ?? "").join("");
 }
 
+/**
+ * A fixture's lines with its `message.content` lines replaced by one per piece (another chunking, or other
+ * text); the first content line is the template for each, the lines without content stay as they are.
+ */
+export function withContent(name: string, pieces: readonly string[]): string[] {
+  const lines = ndjsonLines(name);
+  const contentOf = (line: string): string => (JSON.parse(line) as { message?: { content?: string } }).message?.content ?? "";
+  const first = lines.findIndex((line) => contentOf(line) !== "");
+  const template = JSON.parse(lines[first] ?? "{}") as { message: Record<string, unknown> };
+  const piece = (text: string): string => `${JSON.stringify({ ...template, message: { ...template.message, content: text } })}\n`;
+  return [...lines.slice(0, first), ...pieces.map(piece), ...lines.slice(first).filter((line) => contentOf(line) === "")];
+}
+
 /** `/api/chat` answering with an NDJSON fixture, as Ollama does (200, `application/x-ndjson`, chunked). */
 export function chatStream(name = "chat-stream.ndjson", send: SendOptions = {}): Route {
+  return chatLines(ndjsonLines(name), send);
+}
+
+/** `/api/chat` answering with the given NDJSON lines, one per write. */
+export function chatLines(lines: readonly string[], send: SendOptions = {}): Route {
   return async (_request, response) => {
     response.writeHead(200, { "Content-Type": "application/x-ndjson" });
-    await sendChunks(response, ndjsonLines(name), send);
+    await sendChunks(response, lines, send);
   };
 }
 
