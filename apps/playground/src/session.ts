@@ -99,8 +99,6 @@ export class Session {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
-    // Replies wait for the other messages of this turn: in a burst, every run starts before any reply is written.
-    this.writes.hold("immediate");
     try {
       this.handleMessage(data, isBinary);
     } catch (error) {
@@ -179,13 +177,14 @@ export class Session {
     this.send({ type: "protocol-error", code, message });
   }
 
+  /** Sends a JSON message once this turn's timers and messages have been handled (see WriteBatcher). */
   private send(message: ServerMessage): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    this.writes.hold("tick");
+    this.writes.hold("immediate");
     this.socket.send(JSON.stringify(message));
   }
 
-  /** Sends a binary frame; waits while the socket has more than `maxBufferedBytes` queued (backpressure to the pipeline). */
+  /** Sends a binary frame at once (with any JSON held before it); waits while the socket has more than `maxBufferedBytes` queued (backpressure to the pipeline). */
   private async sendBinary(frame: Buffer, signal: AbortSignal): Promise<void> {
     if (this.socket.readyState !== this.socket.OPEN) return;
     this.writes.hold("tick");

@@ -29,15 +29,28 @@ describe("WriteBatcher", () => {
     expect(calls).toEqual(["cork", "uncork", "cork"]);
   });
 
-  it('hold("immediate") keeps writes held past process.nextTick until setImmediate; a later "tick" request does not shorten it', async () => {
+  it('hold("immediate") keeps writes held past process.nextTick until setImmediate', async () => {
+    const { calls, socket } = fakeSocket();
+    const batcher = new WriteBatcher(socket);
+    batcher.hold("immediate");
+    batcher.hold("immediate");
+    await new Promise<void>((resolve) => process.nextTick(resolve));
+    expect(calls).toEqual(["cork"]);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(["cork", "uncork"]);
+  });
+
+  it('hold("tick") brings a pending "immediate" forward; the superseded release does nothing', async () => {
     const { calls, socket } = fakeSocket();
     const batcher = new WriteBatcher(socket);
     batcher.hold("immediate");
     batcher.hold("tick");
     await new Promise<void>((resolve) => process.nextTick(resolve));
-    expect(calls).toEqual(["cork"]);
-    await new Promise<void>((resolve) => setImmediate(resolve));
     expect(calls).toEqual(["cork", "uncork"]);
+    batcher.hold("immediate");
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(["cork", "uncork", "cork", "uncork"]);
   });
 
   it("sends what was written while held, in order, in one write on a real TCP socket", async () => {

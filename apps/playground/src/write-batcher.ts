@@ -4,40 +4,49 @@ import type { Duplex } from "node:stream";
 export type FlushAt =
   /** Once the current callback's microtasks have run: Node's `cork()` idiom, no added wait. */
   | "tick"
-  /** After the rest of this event-loop turn's I/O callbacks (`setImmediate`). */
+  /** After the rest of this event-loop turn's timers and I/O callbacks (`setImmediate`). */
   | "immediate";
 
 /**
  * Coalesces the WebSocket frames a session writes in one go into one write
  * on its TCP socket (`ws` writes every frame, header and payload, with its own
- * syscall otherwise).
+ * syscall otherwise: ~20 µs on loopback), and decides which writes may wait.
  *
- * `hold("tick")` before sending pipeline events: the events one backend
- * callback produces (e.g. `text-delta` and `segment`, or audio and
- * `segment-end`) leave together, right after that callback.
+ * - Audio frames: `hold("tick")`. They leave right after the callback that
+ *   produced them, together with anything held before them.
+ * - JSON events and replies: `hold("immediate")`. They wait until every timer
+ *   and message due in this turn has been handled. When 100 sessions' backends
+ *   fire at the same instant, or 100 `run`s arrive together, each session's
+ *   work (cutting a segment, starting a synthesis, starting a run) then no
+ *   longer waits behind the other sessions' `text-delta` or `run-start` writes.
  *
- * `hold("immediate")` while handling a message from the page: the reply
- * (`run-start`, `protocol-error`) waits until every message that arrived in
- * the same turn has been handled. In a burst of 100 `run`s, every run starts
- * its backends first; at ~20 µs a syscall, answering each one inline put
- * ~2 ms of writes in front of the last run's start.
+ * Order on the socket never changes: held bytes stay in the socket's buffer.
  */
 export class WriteBatcher {
-  private held = false;
-  private readonly release = (): void => {
-    this.held = false;
-    this.socket.uncork();
-  };
+  /** The moment held writes go out, or undefined when nothing is held. */
+  private heldUntil: FlushAt | undefined;
+  /** Bumped on every release, so a superseded scheduled release does nothing. */
+  private generation = 0;
 
   /** `socket`: the connection under the WebSocket (the `upgrade` event's socket). */
   constructor(private readonly socket: Pick<Duplex, "cork" | "uncork">) {}
 
-  /** Holds this socket's writes until `flushAt`. While already held, the first request's moment stands. */
+  /**
+   * Holds this socket's writes until `flushAt`. While already held, the sooner
+   * moment wins: "tick" brings a pending "immediate" forward.
+   */
   hold(flushAt: FlushAt): void {
-    if (this.held) return;
-    this.held = true;
-    this.socket.cork();
-    if (flushAt === "tick") process.nextTick(this.release);
-    else setImmediate(this.release);
+    if (this.heldUntil === "tick" || this.heldUntil === flushAt) return;
+    if (this.heldUntil === undefined) this.socket.cork();
+    this.heldUntil = flushAt;
+    const generation = this.generation;
+    const release = (): void => {
+      if (generation !== this.generation) return;
+      this.generation++;
+      this.heldUntil = undefined;
+      this.socket.uncork();
+    };
+    if (flushAt === "tick") process.nextTick(release);
+    else setImmediate(release);
   }
 }
