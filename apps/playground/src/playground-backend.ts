@@ -13,4 +13,10 @@ export interface PlaygroundBackend {
   /** The config file's name for display (no folder), or "defaults". */
   configName: string;
   run(prompt: string, options: { mode: "streaming" | "whole"; signal: AbortSignal }): AsyncIterable<PipelineEvent>;
+  /**
+   * A runner for one listener (one WebSocket session), whose runs share what
+   * they learn about that listener, such as the playout lead. Without it, the
+   * session uses `run` above.
+   */
+  session?(): Pick<PlaygroundBackend, "run">;
 }

@@ -54,6 +54,8 @@ export class Session {
   private readonly socket: WebSocket;
   private readonly writes: WriteBatcher;
   private readonly backend: PlaygroundBackend;
+  /** Runs this session's prompts: the backend's per-listener runner when it has one. */
+  private readonly runner: Pick<PlaygroundBackend, "run">;
   private readonly limits: PlaygroundLimits;
   private readonly schema: ClientMessageSchema;
   private readonly hooks: SessionHooks;
@@ -64,6 +66,7 @@ export class Session {
     this.socket = socket;
     this.writes = new WriteBatcher(options.transport);
     this.backend = backend;
+    this.runner = backend.session?.() ?? backend;
     this.limits = limits;
     this.schema = options.schema;
     this.hooks = options.hooks ?? {};
@@ -149,7 +152,7 @@ export class Session {
     this.hooks.onRunStart?.({ sessionId: this.sessionId, runId, mode });
     let failed = false;
     try {
-      for await (const event of this.backend.run(prompt, { mode, signal: controller.signal })) {
+      for await (const event of this.runner.run(prompt, { mode, signal: controller.signal })) {
         if (controller.signal.aborted) break;
         if (event.type === "audio") {
           const { segmentIndex, fragmentIndex, sampleRate, channels, atMs, pcm } = event;

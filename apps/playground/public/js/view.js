@@ -51,6 +51,7 @@ export function showNumbers(run) {
   byId("audio-seconds").textContent = run ? (metrics ? metrics.audioMs / 1000 : run.audioSeconds).toFixed(2) : "–";
   byId("segments").textContent = run ? String(metrics ? metrics.segmentCount : run.segments.size) : "–";
   byId("gaps").textContent = metrics ? `${metrics.gaps} · ${Math.round(metrics.gapMs)} ms` : "–";
+  byId("playout-lead-ms").textContent = ms(metrics?.playoutLeadMs);
   byId("heard-gaps").textContent = run ? `${run.gaps.length} · ${Math.round(run.heardGapMs())} ms` : "–";
   byId("rtf").textContent = metrics?.realTimeFactor != null ? metrics.realTimeFactor.toFixed(2) : "–";
   byId("llm-speed").textContent = metrics?.llmCharsPerSecond != null ? `${Math.round(metrics.llmCharsPerSecond)} chars/s` : "–";
