@@ -3,7 +3,7 @@
 // of up to 300 tokens) into tts-espeak, and into tts-piper on the zero-shot
 // fixture as an extra row where that package is built. Streaming and whole
 // runs alternate run by run (the order flips every pair); figures are medians
-// over 11 pairs (quick: 2).
+// over 31 pairs (quick: 2).
 //
 // floorMs, per streaming run: the LLM's time to the text that completed the
 // first segment (instrumented, from the start of its stream) plus the TTS's
@@ -91,7 +91,7 @@ async function measureRow({ core, defaults, llm, tts, llmLabel, ttsLabel, pairs,
 
 export async function run({ quick, log }) {
   const { core, defaults } = await loadCore();
-  const pairs = quick ? 2 : 11;
+  const pairs = quick ? 2 : 31;
   const llmFile = join(modelsDir(), "llm", "stories260K.gguf");
   if (!existsSync(llmFile)) return { skipped: `no model at ${llmFile} (set VOXPIPE_MODELS_DIR)` };
   const llama = await importIfBuilt(distFile("packages/llm-llama-cpp"), "@voxpipe/llm-llama-cpp");
