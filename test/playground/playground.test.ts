@@ -46,6 +46,8 @@ describe("playground in the browser", () => {
     expect(ttfa).toBeLessThan(5000);
     expect(await numberIn(page, "audio-seconds")).toBeCloseTo(received.seconds, 1);
     expect(await numberIn(page, "segments")).toBeGreaterThanOrEqual(2);
+    // The session's first reply has no history, so its first audio was not held.
+    expect(await numberIn(page, "playout-lead-ms")).toBe(0);
     await expect.poll(() => page.getByTestId("error").isHidden()).toBe(true);
 
     const timeline = await page.evaluate(() => (window as any).voxpipePlayground.timeline());
