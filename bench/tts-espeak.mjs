@@ -2,8 +2,7 @@
 // Build first (`cd packages/tts-espeak && npx tsc -p tsconfig.json`), then run
 // `node bench/tts-espeak.mjs [--quick]`, or import `benchEspeak` from a runner.
 import { pathToFileURL } from "node:url";
-import { measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";
-import { median } from "./lib/stats.mjs";
+import { measureFirstAfterLoad, measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";
 import { createEspeakTts } from "../packages/tts-espeak/dist/index.js";
 
 const SENTENCES = [
@@ -44,22 +43,10 @@ export async function benchEspeak({ quick = false } = {}) {
     }
   }
 
-  const afterLoad = [];
-  const loadCalls = [];
-  for (let i = 0; i < loads; i++) {
-    const provider = createEspeakTts();
-    try {
-      const started = performance.now();
-      await provider.load();
-      loadCalls.push(performance.now() - started);
-      afterLoad.push((await timeRequest(provider, sentences[2])).firstMs);
-    } finally {
-      await provider.dispose();
-    }
-  }
+  const afterLoad = await measureFirstAfterLoad(() => createEspeakTts(), sentences[2], loads);
 
   const warm = await measureWarmTts(createEspeakTts(), sentences, rounds, loadTimes);
-  return { ...warm, firstAfterLoadMs: median(afterLoad), loadCallMs: median(loadCalls) };
+  return { ...warm, ...afterLoad };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

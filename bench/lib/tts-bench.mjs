@@ -14,6 +14,28 @@ export async function timeRequest(provider, text) {
 }
 
 /**
+ * What the first reply pays when voxpipe loads its backends at start: for
+ * `loads` fresh providers from `create()`, the `load()` call (warm-up
+ * included) and then the time to the first chunk of `text`. Medians.
+ */
+export async function measureFirstAfterLoad(create, text, loads) {
+  const afterLoad = [];
+  const loadCalls = [];
+  for (let i = 0; i < loads; i++) {
+    const provider = await create();
+    try {
+      const started = performance.now();
+      await provider.load();
+      loadCalls.push(performance.now() - started);
+      afterLoad.push((await timeRequest(provider, text)).firstMs);
+    } finally {
+      await provider.dispose();
+    }
+  }
+  return { firstAfterLoadMs: median(afterLoad), loadCallMs: median(loadCalls) };
+}
+
+/**
  * Warms `provider` up on all `sentences` at once, then times each sentence
  * `rounds` times. Returns the medians of time to first audio and real-time
  * factor (synthesis time / audio duration), with `loadTimes`' median as loadMs.
