@@ -6,7 +6,7 @@ import { parseModelSource } from "./model-source.js";
 import { PartChannel } from "./part-channel.js";
 import { RequestQueue } from "./request-queue.js";
 import { samplingFor } from "./request-input.js";
-import type { SortedText } from "./think-tag-splitter.js";
+import type { SortedText } from "./generate.js";
 
 /** The llama.cpp provider: an `LlmProvider` whose `dispose` is always there. */
 export interface LlamaCppProvider extends LlmProvider {

@@ -3,7 +3,7 @@ import type { LlamaChatResponseChunk } from "node-llama-cpp";
 import { finishReason, generate, withoutInvalidBytes } from "./generate.js";
 import { planThinking } from "./generation-mode.js";
 import type { LlamaRuntime } from "./llama-runtime.js";
-import type { SortedText } from "./think-tag-splitter.js";
+import type { SortedText } from "./generate.js";
 
 const sampling = { temperature: 0, topP: 1, topK: 1, maxTokens: 50, seed: undefined };
 
@@ -40,11 +40,12 @@ describe("generate (chat mode, reasoning models)", () => {
     expect(outcome).toEqual({ reason: "stop", inputTokens: undefined, outputTokens: 4 });
   });
 
-  it("also catches <think> blocks that arrive as plain text (a format without thought segments)", async () => {
+  it("also catches a leading <think> block that arrives as plain text (a format without thought segments)", async () => {
     const { runtime } = fakeChatRuntime([textChunk("<thi"), textChunk("nk>hmm</think>\n\nHello"), textChunk("!")], true);
     const parts: SortedText[] = [];
     await generate(runtime, { prompt: "Hi" }, sampling, undefined, new AbortController().signal, (part) => parts.push(part));
-    expect(parts.filter((p) => p.type === "text-delta").map((p) => p.text).join("")).toBe("\n\nHello!");
+    // core's ThinkTagSplitter, as in the server adapters: the whitespace after the block is dropped, so the first text is the answer.
+    expect(parts.filter((p) => p.type === "text-delta").map((p) => p.text).join("")).toBe("Hello!");
     expect(parts.filter((p) => p.type === "reasoning-delta").map((p) => p.text).join("")).toBe("hmm");
   });
 

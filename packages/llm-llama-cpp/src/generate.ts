@@ -1,7 +1,9 @@
-import type { LlmFinishReason, LlmRequest } from "@voxpipe/core";
+import { ThinkTagSplitter, type LlmFinishReason, type LlmRequest, type ThinkSplitPart } from "@voxpipe/core";
 import type { LlamaRuntime } from "./llama-runtime.js";
 import { chatTurn, completionText, type Sampling } from "./request-input.js";
-import { ThinkTagSplitter, type SortedText } from "./think-tag-splitter.js";
+
+/** A piece of generated text, sorted into reply text or reasoning. */
+export type SortedText = ThinkSplitPart;
 
 /** How a generation ended. */
 export interface GenerationOutcome {
@@ -61,7 +63,7 @@ export async function generate(runtime: LlamaRuntime, request: LlmRequest, sampl
       onTextChunk: (chunk) => emitAll(splitter.push(chunk)),
       onToken: (tokens) => (outputTokens += tokens.length),
     });
-    emitAll(splitter.flush());
+    emitAll(splitter.end());
     return { reason: finishReason(result.metadata.stopReason), inputTokens: runtime.model.tokenize(text).length, outputTokens };
   }
   const turn = chatTurn(request, systemPrompt);
@@ -76,6 +78,6 @@ export async function generate(runtime: LlamaRuntime, request: LlmRequest, sampl
       else emitAll(splitter.push(chunk.text));
     },
   });
-  emitAll(splitter.flush());
+  emitAll(splitter.end());
   return { reason: finishReason(result.stopReason), inputTokens: undefined, outputTokens };
 }
