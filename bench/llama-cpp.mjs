@@ -55,6 +55,9 @@ async function rate(threads, modelsDir, rounds) {
  * binding itself starts once per process, before these runs; its start is
  * reported as `bindingStartMs`.
  * ttftMs: a warm provider's time from `stream()` to the first text, for a new prompt.
+ * firstAfterLoadMs: a fresh provider's time to the first text of its first request
+ * right after `load()` (what the first reply pays when voxpipe loads its backends at
+ * start); loadCallMs: that `load()` call, warm-up included.
  * tokensPerSecond1Thread / 2Threads: greedy generation of 200 tokens after the first.
  * All are medians; stories260K, context 512, CPU.
  */
@@ -83,6 +86,20 @@ export async function benchLlamaCpp({ quick = false } = {}) {
     }
   }
 
+  const afterLoad = [];
+  const loadCalls = [];
+  for (let i = 0; i < loads; i++) {
+    const llm = provider(1, modelsDir);
+    try {
+      const started = performance.now();
+      await llm.load();
+      loadCalls.push(performance.now() - started);
+      afterLoad.push((await timeRequest(llm, 8, OPENINGS[i % OPENINGS.length])).ttftMs);
+    } finally {
+      await llm.dispose();
+    }
+  }
+
   const llm = provider(1, modelsDir);
   const ttft = [];
   try {
@@ -95,6 +112,8 @@ export async function benchLlamaCpp({ quick = false } = {}) {
   return {
     loadMs: median(loadTimes),
     ttftMs: median(ttft),
+    firstAfterLoadMs: median(afterLoad),
+    loadCallMs: median(loadCalls),
     tokensPerSecond1Thread: await rate(1, modelsDir, rounds),
     tokensPerSecond2Threads: await rate(2, modelsDir, rounds),
     bindingStartMs,
@@ -106,7 +125,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const quick = process.argv.includes("--quick");
   const result = await benchLlamaCpp({ quick });
   console.log(`llm-llama-cpp stories260K${quick ? " (quick)" : ""}: load ${result.loadMs.toFixed(1)} ms, ` +
-    `time to first token ${result.ttftMs.toFixed(2)} ms, ${result.tokensPerSecond1Thread.toFixed(0)} tok/s with 1 thread, ` +
+    `time to first token ${result.ttftMs.toFixed(2)} ms (first request after load() ${result.firstAfterLoadMs.toFixed(2)} ms; load() ${result.loadCallMs.toFixed(0)} ms), ${result.tokensPerSecond1Thread.toFixed(0)} tok/s with 1 thread, ` +
     `${result.tokensPerSecond2Threads.toFixed(0)} tok/s with 2 threads ` +
     `(medians; ${result.samples.loads} loads, ${result.samples.rounds} runs of ${result.samples.tokensPerRun} tokens; llama.cpp binding start ${result.bindingStartMs.toFixed(0)} ms)`);
 }

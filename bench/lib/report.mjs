@@ -71,6 +71,9 @@ function rowsFor(part, result) {
         ...(!llamaCpp ? [] : llamaCpp.skipped ? skipped("llama-cpp stories260K", llamaCpp) : [
           { part, figure: "llama-cpp stories260K: time to first token (warm)", value: `${fmt(llamaCpp.ttftMs, 2)} ms`, target: "", baseline: `load ${fmt(llamaCpp.loadMs, 0)} ms (+ ${fmt(llamaCpp.bindingStartMs, 0)} ms binding start, once per process)`, ok: null },
           { part, figure: "llama-cpp stories260K: tokens per second, 1 thread", value: fmt(llamaCpp.tokensPerSecond1Thread, 0), target: "", baseline: `2 threads: ${fmt(llamaCpp.tokensPerSecond2Threads, 0)}`, ok: null },
+          ...(llamaCpp.firstAfterLoadMs === undefined ? [] : [
+            { part, figure: "llama-cpp stories260K: time to first token, first request after load()", value: `${fmt(llamaCpp.firstAfterLoadMs, 2)} ms`, target: "", baseline: `load() ${fmt(llamaCpp.loadCallMs, 0)} ms, warm-up included`, ok: null },
+          ]),
         ]),
         ...tts("tts-espeak", espeak),
         ...tts("tts-piper zero-shot fixture", piper),
