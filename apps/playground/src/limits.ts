@@ -4,10 +4,28 @@ export interface PlaygroundLimits {
   maxMessageBytes: number;
   /** Longest prompt, in characters (code points). */
   maxPromptChars: number;
-  /** Open WebSocket connections at once; more are refused with HTTP 503. */
+  /** Open WebSocket connections at once; more are closed at once with 1013 (or refused with HTTP 503 under a burst). */
   maxConnections: number;
-  /** Bytes queued on a socket before the run waits for the browser to catch up. */
+  /** Bytes queued on a socket before the run waits for the browser to catch up (backpressure on audio; it also waits past half of `maxQueuedFrames`). */
   maxBufferedBytes: number;
+  /**
+   * Bytes a connection may have queued (every frame: audio, events, replies)
+   * and not yet taken by the network; past it the connection is closed with
+   * 4000. Must leave room for one audio frame above `maxBufferedBytes`.
+   */
+  maxQueuedBytes: number;
+  /**
+   * Frames a connection may have queued and not yet taken by the network; past
+   * it the connection is closed with 4000. Bounds the per-frame bookkeeping a
+   * flood of small replies costs (several times the frame's bytes).
+   */
+  maxQueuedFrames: number;
+  /** Protocol errors a connection may cause in any 60 s; one more closes it with 1008. */
+  maxProtocolErrorsPerMinute: number;
+  /** `run` and `stop` messages held, in order, while a stopped run winds down; more get a `busy` reply. */
+  maxPendingMessages: number;
+  /** How long a closing connection may take to answer the close frame before it is dropped, in ms (ws `closeTimeout`). */
+  closeTimeoutMs: number;
 }
 
 export const defaultLimits: PlaygroundLimits = {
@@ -15,4 +33,9 @@ export const defaultLimits: PlaygroundLimits = {
   maxPromptChars: 2000,
   maxConnections: 8,
   maxBufferedBytes: 4 * 1024 * 1024,
+  maxQueuedBytes: 8 * 1024 * 1024,
+  maxQueuedFrames: 4096,
+  maxProtocolErrorsPerMinute: 20,
+  maxPendingMessages: 4,
+  closeTimeoutMs: 5_000,
 };

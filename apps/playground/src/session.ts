@@ -2,10 +2,12 @@ import { VoxpipeError } from "@voxpipe/core";
 import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { encodeAudioFrame } from "./audio-frame.js";
+import { closeConnection, closeForNotReading, closeForProtocolErrors, type ServerClose } from "./close-codes.js";
 import type { PlaygroundLimits } from "./limits.js";
 import type { PlaygroundBackend } from "./playground-backend.js";
 import { WriteBatcher } from "./write-batcher.js";
-import { PROTOCOL_VERSION, type ClientMessageSchema, type ProtocolErrorCode, type RunEndReason, type ServerMessage } from "./protocol.js";
+import { RateWindow } from "./rate-window.js";
+import { PROTOCOL_VERSION, type ClientMessage, type ClientMessageSchema, type ProtocolErrorCode, type RunEndReason, type ServerMessage } from "./protocol.js";
 
 /** Reported when a run ends, for logs and tests. */
 export interface RunEndInfo {
@@ -16,9 +18,20 @@ export interface RunEndInfo {
   cancelMs?: number;
 }
 
+/** Reported when the server closes a connection itself (a cap was exceeded). */
+export interface ServerCloseInfo extends ServerClose {
+  sessionId: number;
+  /** Bytes queued for the connection at that moment (ws `bufferedAmount`). */
+  queuedBytes: number;
+  /** Frames queued for the connection at that moment. */
+  queuedFrames: number;
+}
+
 export interface SessionHooks {
   onRunStart?(info: { sessionId: number; runId: number; mode: "streaming" | "whole" }): void;
   onRunEnd?(info: RunEndInfo): void;
+  /** The server closed a connection: too many protocol errors (1008) or a client not reading (4000). */
+  onServerClose?(info: ServerCloseInfo): void;
 }
 
 interface ActiveRun {
@@ -47,9 +60,26 @@ let nextRunId = 1;
  * One browser session on one WebSocket: at most one run at a time, its events
  * as JSON and its audio as binary frames. Never throws into the socket's
  * event loop: bad input gets a `protocol-error` frame.
+ *
+ * Messages are handled in the order they arrive: a `run` right after a `stop`
+ * waits (with at most `maxPendingMessages` others) until the stopped run has
+ * ended, then starts. What the connection can make the server hold is capped:
+ * more than `maxQueuedBytes` unread, or more than `maxProtocolErrorsPerMinute`
+ * bad messages, and the server closes it.
  */
 export class Session {
   private active: ActiveRun | undefined;
+  /** Set while a stop is winding the active run down; messages then wait in `pending`. */
+  private stopping = false;
+  private readonly pending: ClientMessage[] = [];
+  private readonly protocolErrors: RateWindow;
+  /** Frames handed to ws and not yet written to the network (each send's callback counts it down). */
+  private queuedFrames = 0;
+  private readonly frameWritten = (): void => {
+    this.queuedFrames--;
+  };
+  /** Set once the server has closed this connection; nothing more is read or sent. */
+  private closedBy: ServerClose | undefined;
   private readonly sessionId: number;
   private readonly socket: WebSocket;
   private readonly writes: WriteBatcher;
@@ -70,6 +100,7 @@ export class Session {
     this.limits = limits;
     this.schema = options.schema;
     this.hooks = options.hooks ?? {};
+    this.protocolErrors = new RateWindow(limits.maxProtocolErrorsPerMinute, 60_000);
     socket.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     socket.on("close", () => this.active?.controller.abort());
     socket.on("error", () => this.active?.controller.abort());
@@ -110,6 +141,7 @@ export class Session {
   }
 
   private handleMessage(data: RawData, isBinary: boolean): void {
+    if (this.closedBy || this.socket.readyState !== this.socket.OPEN) return;
     if (isBinary) return this.protocolError("binary-not-accepted", "The server accepts JSON text messages only.");
     let raw: unknown;
     try {
@@ -122,13 +154,41 @@ export class Session {
       const issues = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
       return this.protocolError("bad-message", `Invalid message: ${issues.join("; ")}. Expected {"type":"run","prompt":string,"mode"?:"streaming"|"whole"} or {"type":"stop"}.`);
     }
-    const message = parsed.data;
+    if (this.stopping) return this.hold(parsed.data);
+    this.apply(parsed.data);
+  }
+
+  /** Acts on a valid message now (no stop is winding down). */
+  private apply(message: ClientMessage): void {
     if (message.type === "stop") {
-      void this.stop();
+      if (!this.active) return;
+      this.stopping = true;
+      void this.stop().then(() => {
+        this.stopping = false;
+        this.drainPending();
+      });
       return;
     }
     if (this.active) return this.protocolError("busy", `Run ${this.active.runId} is still going; send {"type":"stop"} first (one run per connection).`);
     this.startRun(message.prompt, message.mode ?? this.backend.defaultMode);
+  }
+
+  /** Keeps a message for after the stop in progress; a repeated stop adds nothing. */
+  private hold(message: ClientMessage): void {
+    const last = this.pending.at(-1);
+    if (message.type === "stop" && (last === undefined || last.type === "stop")) return;
+    if (this.pending.length >= this.limits.maxPendingMessages) {
+      return this.protocolError("busy", `Run ${this.active?.runId ?? "?"} is stopping and ${this.pending.length} messages already wait for it; wait for its run-end before sending more.`);
+    }
+    this.pending.push(message);
+  }
+
+  private drainPending(): void {
+    while (!this.stopping && !this.closedBy) {
+      const message = this.pending.shift();
+      if (!message) return;
+      this.apply(message);
+    }
   }
 
   private startRun(prompt: string, mode: "streaming" | "whole"): void {
@@ -177,22 +237,60 @@ export class Session {
   }
 
   private protocolError(code: ProtocolErrorCode, message: string): void {
+    if (!this.protocolErrors.record()) return this.closeBy(closeForProtocolErrors(this.limits.maxProtocolErrorsPerMinute));
     this.send({ type: "protocol-error", code, message });
+  }
+
+  /**
+   * Closes the connection from the server's side: stops the run, ignores
+   * further messages, and sends the close frame after what is queued (the
+   * connection is dropped if the client has not answered within `closeTimeoutMs`).
+   */
+  private closeBy(close: ServerClose): void {
+    if (this.closedBy) return;
+    this.closedBy = close;
+    this.pending.length = 0;
+    this.active?.controller.abort();
+    const queuedBytes = this.socket.bufferedAmount;
+    closeConnection(this.socket, close, this.limits.closeTimeoutMs);
+    this.hooks.onServerClose?.({ sessionId: this.sessionId, ...close, queuedBytes, queuedFrames: this.queuedFrames });
+  }
+
+  /** False (and the connection is closing) when the client has left more than `maxQueuedBytes` or `maxQueuedFrames` unread. */
+  private canQueue(): boolean {
+    if (this.closedBy || this.socket.readyState !== this.socket.OPEN) return false;
+    const { maxQueuedBytes, maxQueuedFrames } = this.limits;
+    const bytes = this.socket.bufferedAmount;
+    if (bytes <= maxQueuedBytes && this.queuedFrames <= maxQueuedFrames) return true;
+    this.closeBy(closeForNotReading({ bytes, frames: this.queuedFrames, maxBytes: maxQueuedBytes, maxFrames: maxQueuedFrames }));
+    return false;
   }
 
   /** Sends a JSON message once this turn's timers and messages have been handled (see WriteBatcher). */
   private send(message: ServerMessage): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.canQueue()) return;
     this.writes.hold("immediate");
-    this.socket.send(JSON.stringify(message));
+    this.queuedFrames++;
+    this.socket.send(JSON.stringify(message), this.frameWritten);
   }
 
-  /** Sends a binary frame at once (with any JSON held before it); waits while the socket has more than `maxBufferedBytes` queued (backpressure to the pipeline). */
+  /**
+   * Sends a binary frame at once (with any JSON held before it); waits while
+   * the socket has more than `maxBufferedBytes` or half of `maxQueuedFrames`
+   * queued (backpressure to the pipeline), so a slow reader never reaches the caps.
+   */
   private async sendBinary(frame: Buffer, signal: AbortSignal): Promise<void> {
-    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.canQueue()) return;
     this.writes.hold("tick");
-    const written = new Promise<void>((resolve) => this.socket.send(frame, { binary: true }, () => resolve()));
-    if (this.socket.bufferedAmount <= this.limits.maxBufferedBytes || signal.aborted) return;
+    this.queuedFrames++;
+    const written = new Promise<void>((resolve) =>
+      this.socket.send(frame, { binary: true }, () => {
+        this.frameWritten();
+        resolve();
+      }),
+    );
+    const backlogged = this.socket.bufferedAmount > this.limits.maxBufferedBytes || this.queuedFrames > this.limits.maxQueuedFrames / 2;
+    if (!backlogged || signal.aborted) return;
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<void>((resolve) => {
       onAbort = resolve;

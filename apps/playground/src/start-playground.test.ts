@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { decodeAudioFrame } from "./audio-frame.js";
 import type { ServerMessage } from "./protocol.js";
-import type { RunEndInfo } from "./session.js";
+import type { RunEndInfo, ServerCloseInfo } from "./session.js";
 import { startPlayground, type Playground, type StartPlaygroundOptions } from "./start-playground.js";
 import { testBackend, TestClient } from "./__fixtures__/test-backend.js";
 
@@ -112,17 +112,83 @@ describe("playground server", () => {
     await other.next((m) => m.type === "run-end");
   });
 
-  it("refuses upgrades from other origins (403), beyond maxConnections (503) and on other paths (404)", async () => {
-    const refused: number[] = [];
-    const server = await start({ limits: { maxConnections: 2 }, hooks: { onUpgradeRefused: ({ status }) => refused.push(status) } });
+  it("refuses upgrades from other origins (403) and on other paths (404); beyond maxConnections it closes at once with 1013 and says why", async () => {
+    const refused: Array<{ status: number; closeCode?: number }> = [];
+    const server = await start({ limits: { maxConnections: 2 }, hooks: { onUpgradeRefused: ({ status, closeCode }) => refused.push({ status, ...(closeCode ? { closeCode } : {}) }) } });
     expect(await refusedStatus(server.wsUrl, { Origin: "http://evil.example" })).toBe(403);
     expect(await refusedStatus(server.wsUrl, { Origin: `http://localhost:${server.port + 1}` })).toBe(403);
     expect(await refusedStatus(`ws://127.0.0.1:${server.port}/other`, { Origin: server.origin })).toBe(404);
     await client(server.wsUrl, server.origin);
     await client(server.wsUrl, `http://localhost:${server.port}`);
-    expect(await refusedStatus(server.wsUrl, { Origin: server.origin })).toBe(503);
-    expect(refused).toEqual([403, 403, 404, 503]);
+    const third = new WebSocket(server.wsUrl, { origin: server.origin });
+    const [code, reason] = (await once(third, "close")) as [number, Buffer];
+    expect(code).toBe(1013);
+    expect(String(reason)).toBe("server full: all 2 connections are in use; close another playground tab and reload");
+    expect(refused).toEqual([{ status: 403 }, { status: 403 }, { status: 404 }, { status: 503, closeCode: 1013 }]);
     expect(server.connections()).toBe(2);
+  });
+
+  it("closes a connection with 1008 after more than maxProtocolErrorsPerMinute bad messages", async () => {
+    const closes: ServerCloseInfo[] = [];
+    const server = await start({ limits: { maxProtocolErrorsPerMinute: 3 }, hooks: { onServerClose: (info) => closes.push(info) } });
+    const ws = await client(server.wsUrl, server.origin);
+    const closed = once(ws.socket, "close") as Promise<[number, Buffer]>;
+    for (let i = 0; i < 10; i++) ws.send("{not json");
+    const [code, reason] = await closed;
+    expect(code).toBe(1008);
+    expect(String(reason)).toBe("too many protocol errors (more than 3 in a minute); fix the client and reconnect");
+    expect(ws.messages.filter((m) => m.type === "protocol-error")).toHaveLength(3);
+    expect(closes).toEqual([expect.objectContaining({ code: 1008 })]);
+    const other = await client(server.wsUrl, server.origin);
+    expect(other.messages[0]?.type).toBe("hello");
+  });
+
+  /** Sends one-byte bad messages without reading replies until the server closes the connection; returns what it reported. */
+  async function floodUntilClosed(limits: Partial<StartPlaygroundOptions["limits"]>): Promise<{ close: ServerCloseInfo; code: number }> {
+    const closes: ServerCloseInfo[] = [];
+    const server = await start({ limits: { maxProtocolErrorsPerMinute: 1e9, ...limits }, hooks: { onServerClose: (info) => closes.push(info) } });
+    const ws = await client(server.wsUrl, server.origin);
+    ws.socket.pause(); // never read: the server's protocol-error replies pile up on its side
+    for (let sent = 0; closes.length === 0 && sent < 2_000_000; sent += 5000) {
+      for (let i = 0; i < 5000; i++) ws.send("x");
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(closes).toHaveLength(1);
+    const closed = once(ws.socket, "close") as Promise<[number, Buffer]>;
+    ws.socket.resume();
+    const [code] = await closed;
+    return { close: closes[0]!, code };
+  }
+
+  it("closes a client that sends and never reads with 4000 once maxQueuedBytes are queued for it (every frame counts, not only audio)", async () => {
+    const maxQueuedBytes = 256 * 1024;
+    const { close, code } = await floodUntilClosed({ maxQueuedBytes });
+    expect(code).toBe(4000);
+    expect(close.reason).toMatch(/^client not reading: 25[6-7] KiB queued for it \(the limit is 256 KiB\)$/);
+    // Bounded: the cap plus one reply at most.
+    expect(close.queuedBytes).toBeGreaterThan(maxQueuedBytes);
+    expect(close.queuedBytes).toBeLessThan(maxQueuedBytes + 1024);
+  });
+
+  it("closes a client that never reads with 4000 once maxQueuedFrames are queued for it", async () => {
+    const { close, code } = await floodUntilClosed({ maxQueuedFrames: 500 });
+    expect(code).toBe(4000);
+    expect(close).toMatchObject({ reason: "client not reading: 501 frames queued for it (the limit is 500)", queuedFrames: 501 });
+  });
+
+  it("handles messages in order: stop followed at once by run starts the new run", async () => {
+    const server = await start({ backend: testBackend({ tokensPerSecond: 20 }, { realTimeFactor: 1 }) });
+    const ws = await client(server.wsUrl, server.origin);
+    ws.send({ type: "run", prompt: "Talk for a while" });
+    const first = await ws.next<Extract<ServerMessage, { type: "run-start" }>>((m) => m.type === "run-start");
+    ws.send({ type: "stop" });
+    ws.send({ type: "stop" });
+    ws.send({ type: "run", prompt: "Next question" });
+    const second = await ws.next<Extract<ServerMessage, { type: "run-start" }>>((m) => m.type === "run-start" && m.runId !== first.runId);
+    const types = ws.messages.map((m) => (m.type === "run-start" || m.type === "run-end" ? `${m.type} ${m.runId === first.runId ? "first" : "second"}` : m.type));
+    expect(types.filter((t) => t.startsWith("run-") || t === "protocol-error")).toEqual(["run-start first", "run-end first", "run-start second"]);
+    expect(ws.messages.find((m) => m.type === "run-end")).toMatchObject({ runId: first.runId, reason: "stopped" });
+    expect(second.runId).toBeGreaterThan(first.runId);
   });
 
   it("ends a failing run with an error event and run-end failed; the server keeps going", async () => {

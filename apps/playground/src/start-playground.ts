@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { allowedOrigins, isOriginAllowed, urlHost } from "./allowed-origins.js";
+import { CloseCode, closeConnection, closeForServerFull } from "./close-codes.js";
 import { defaultLimits, type PlaygroundLimits } from "./limits.js";
 import type { PlaygroundBackend } from "./playground-backend.js";
 import { sharedClientMessageSchema } from "./protocol.js";
@@ -24,8 +25,13 @@ export interface StartPlaygroundOptions {
   /** Folder of the page's files (default: the package's `public/`). */
   publicDir?: string;
   hooks?: SessionHooks & {
-    /** An upgrade was refused (bad origin, too many connections, wrong path). */
-    onUpgradeRefused?(info: { status: number; reason: string; origin: string | undefined }): void;
+    /**
+     * A connection was refused: a bad origin (403), a wrong path (404) or
+     * every slot taken (503). A full server accepts the upgrade and closes it
+     * at once with `closeCode` 1013, so a browser can show why (a refused
+     * upgrade only reaches a page as 1006).
+     */
+    onUpgradeRefused?(info: { status: number; reason: string; origin: string | undefined; closeCode?: number }): void;
   };
 }
 
@@ -52,6 +58,8 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   let nextSessionId = 1;
   // Counts upgrades in progress too, so a burst of connections cannot slip past the cap.
   let openConnections = 0;
+  // Connections beyond the cap that are being told "server full"; past maxConnections of them, plain 503.
+  let turningAway = 0;
   let origins = new Set<string>();
 
   const server = createServer((request, response) => {
@@ -73,7 +81,15 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     if (pathname !== WEBSOCKET_PATH) return refuse(socket, 404, "Not Found", origin);
     if (!isOriginAllowed(origin, origins)) return refuse(socket, 403, "Forbidden", origin);
-    if (openConnections >= limits.maxConnections) return refuse(socket, 503, "Service Unavailable", origin);
+    if (openConnections >= limits.maxConnections) {
+      if (turningAway >= limits.maxConnections) return refuse(socket, 503, "Service Unavailable", origin);
+      turningAway++;
+      socket.once("close", () => turningAway--);
+      const full = closeForServerFull(limits.maxConnections);
+      hooks.onUpgradeRefused?.({ status: 503, reason: full.reason, origin, closeCode: CloseCode.serverFull });
+      wss.handleUpgrade(request, socket, head, (ws) => closeConnection(ws, full, limits.closeTimeoutMs));
+      return;
+    }
     openConnections++;
     socket.once("close", () => openConnections--);
     wss.handleUpgrade(request, socket, head, (ws) => {
@@ -103,7 +119,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
     async close() {
       await Promise.allSettled([...sessions.values()].map((session) => session.stop()));
       for (const ws of sessions.keys()) {
-        ws.close(1001, "server shutting down");
+        ws.close(CloseCode.goingAway, "server shutting down");
         ws.terminate();
       }
       wss.close();
