@@ -1,4 +1,7 @@
 import { once } from "node:events";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { decodeAudioFrame } from "./audio-frame.js";
@@ -237,5 +240,24 @@ describe("playground server", () => {
     expect((await fetch(`${server.url}..%2fpackage.json`)).status).toBe(404);
     expect((await fetch(`${server.url}missing.js`)).status).toBe(404);
     expect((await fetch(server.url, { method: "POST" })).status).toBe(405);
+  });
+
+  it("serves only files whose real path is inside public/: a symlink to a file outside is 404, one to a file inside is served", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "voxpipe-static-"));
+    const publicDir = path.join(root, "public");
+    mkdirSync(path.join(publicDir, "js"), { recursive: true });
+    writeFileSync(path.join(publicDir, "index.html"), "<!doctype html><title>page</title>");
+    writeFileSync(path.join(publicDir, "js", "main.js"), "export {};");
+    writeFileSync(path.join(root, "secret.json"), '{"key":"outside public"}');
+    symlinkSync(path.join(root, "secret.json"), path.join(publicDir, "leak.json"));
+    symlinkSync(root, path.join(publicDir, "up"));
+    symlinkSync(path.join(publicDir, "js", "main.js"), path.join(publicDir, "alias.js"));
+    const server = await start({ publicDir });
+    expect((await fetch(`${server.url}leak.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}up/secret.json`)).status).toBe(404);
+    const alias = await fetch(`${server.url}alias.js`);
+    expect(alias.status).toBe(200);
+    expect(await alias.text()).toBe("export {};");
+    expect((await fetch(server.url)).status).toBe(200);
   });
 });

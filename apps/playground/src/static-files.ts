@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,11 @@ const securityHeaders = {
   "Cache-Control": "no-store",
 };
 
-/** Serves GET/HEAD requests for files inside `publicDir`; "/" is index.html. Anything else is 404/405. */
+/**
+ * Serves GET/HEAD requests for files inside `publicDir`; "/" is index.html.
+ * Anything else is 404/405, and so is a file whose real path (symlinks
+ * resolved) lies outside the folder.
+ */
 export async function serveStatic(publicDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") return plain(response, 405, "Method not allowed\n", { Allow: "GET, HEAD" });
   let pathname: string;
@@ -38,13 +42,21 @@ export async function serveStatic(publicDir: string, request: IncomingMessage, r
   const file = path.resolve(root, `.${pathname}`);
   const type = contentTypes[path.extname(file)];
   if (!file.startsWith(root + path.sep) || pathname.includes("\0") || !type) return plain(response, 404, "Not found\n");
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return plain(response, 404, "Not found\n");
+  const real = await realPathInside(root, file);
+  const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
+  if (real === undefined || !info?.isFile()) return plain(response, 404, "Not found\n");
   response.writeHead(200, { "Content-Type": type, "Content-Length": info.size, ...securityHeaders });
   if (request.method === "HEAD") return void response.end();
-  createReadStream(file)
+  createReadStream(real)
     .on("error", () => response.destroy())
     .pipe(response);
+}
+
+/** `file`'s real path when it exists and lies inside `root`'s real path; undefined otherwise. */
+async function realPathInside(root: string, file: string): Promise<string | undefined> {
+  const [realRoot, realFile] = await Promise.all([realpath(root).catch(() => undefined), realpath(file).catch(() => undefined)]);
+  if (realRoot === undefined || realFile === undefined) return undefined;
+  return realFile.startsWith(realRoot + path.sep) ? realFile : undefined;
 }
 
 function plain(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
