@@ -2,4 +2,6 @@
 export { main, usage } from "./main.js";
 export { openVoxpipe, voxpipeInstallDir, type OpenVoxpipeOptions, type Voxpipe, type VoxpipeRunOptions, type VoxpipeSession } from "./open-voxpipe.js";
 export { WavWriter } from "./wav-writer.js";
+export { WavStreamWriter } from "./wav-stream-writer.js";
+export { wavHeader, STREAMED_WAV_SIZE, type WavFormat } from "./wav-header.js";
 export type { SaySummary } from "./commands/say.js";

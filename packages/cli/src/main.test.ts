@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -100,6 +101,49 @@ describe("voxpipe say", () => {
     expect(badConfig.code).toBe(1);
     expect(badConfig.stderr.join()).toMatch(/llm\.use: expected string, received number/);
     expect((await run(["nonsense"])).code).toBe(1);
+  });
+
+  it("checks --out before anything loads: a missing folder, a folder, a pipe, /dev/full and --out - on a terminal exit 1 with one line", async () => {
+    const file = config("out.yaml", doubles());
+    const missing = await run(["say", "x", "--config", file, "--out", path.join(dir, "no-such-folder", "a.wav")]);
+    expect(missing).toMatchObject({ code: 1, stderr: [`voxpipe: --out ${path.join(dir, "no-such-folder", "a.wav")}: the folder ${path.join(dir, "no-such-folder")} does not exist; create it first (mkdir -p ${path.join(dir, "no-such-folder")})`] });
+    const folder = await run(["say", "x", "--config", file, "--out", dir]);
+    expect(folder).toMatchObject({ code: 1, stderr: [`voxpipe: --out ${dir}: is a folder; give a file name, e.g. --out ${path.join(dir, "voxpipe.wav")}`] });
+    const fifo = path.join(dir, "a.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const pipe = await run(["say", "x", "--config", file, "--out", fifo]);
+    expect(pipe).toMatchObject({ code: 1, stderr: [`voxpipe: --out ${fifo}: is a pipe, not a file; use --out - to stream the WAV to stdout (e.g. voxpipe say … --out - | aplay)`] });
+    if (existsSync("/dev/full")) {
+      const full = await run(["say", "x", "--config", file, "--out", "/dev/full"]);
+      expect(full).toMatchObject({ code: 1, stderr: ["voxpipe: --out /dev/full: cannot write: ENOSPC: no space left on device, write"] });
+    }
+    const both = await run(["say", "x", "--config", file, "--out", "-", "--json"]);
+    expect(both.code).toBe(1);
+    expect(both.stderr[0]).toMatch(/^voxpipe: --json prints to stdout, which --out - uses for the audio; drop one of them/);
+  });
+
+  it("takes a prompt that starts with - after -- (as the unknown-option message says), options after -- still work", async () => {
+    const file = config("dash.yaml", doubles());
+    const refused = await run(["say", "-5 degrees", "--config", file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr[0]).toMatch(/^voxpipe: Unknown option '-5'\. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "-5"/);
+    const out = path.join(dir, "dash.wav");
+    const { code, stdout } = await run(["say", "--config", file, "--out", out, "--json", "--quiet", "--", "-5 degrees", "outside?"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.at(-1)!)).toMatchObject({ out, segments: 3 });
+  });
+
+  it("prints model output with control characters escaped: no escape sequence reaches the terminal", async () => {
+    const hostile = "Red \\u001b[31malert\\u001b[0m\\u0007 and \\u202ereversed\\u009b2J text for you.";
+    const file = config("escapes.yaml", `llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "${hostile}", tokensPerSecond: 400 } }\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { sampleRate: 16000 } }\n`);
+    const { code, stderr, stdout } = await run(["say", "x", "--config", file, "--out", path.join(dir, "escapes.wav"), "--json"]);
+    expect(code).toBe(0);
+    const segmentLine = stderr.find((line) => line.includes("segment 0:"))!;
+    expect(segmentLine).toMatch(/segment 0: Red \\x1b\[31malert\\x1b\[0m\\x07 and \\u202ereversed\\x9b2J text for you\.$/);
+    // eslint-disable-next-line no-control-regex
+    expect(stderr.join("\n")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    // eslint-disable-next-line no-control-regex
+    expect(stdout.join("\n")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
   });
 
   it("--help on every command", async () => {

@@ -3,17 +3,19 @@ import { UsageError } from "./args.js";
 import { config, configUsage } from "./commands/config.js";
 import { say, sayUsage } from "./commands/say.js";
 import { segmentCommand, segmentUsage } from "./commands/segment.js";
+import { OutputError } from "./output-target.js";
 
 export const usage = `voxpipe — stream an LLM's reply into speech with the lowest time to first audio.
 
 Usage:
-  voxpipe say "<prompt>" [--config FILE] [--out FILE.wav] [--mode streaming|whole] [--json]
+  voxpipe say "<prompt>" [--config FILE] [--out FILE.wav|-] [--mode streaming|whole] [--json]
   voxpipe config check [FILE]
   voxpipe config schema
   voxpipe segment [--min N] [--max N]
 
 Run "voxpipe <command> --help" for a command's options.
-Exit codes: 0 ok, 1 bad input or config, 2 the run failed.`;
+Exit codes: 0 ok, 1 bad input, config or output, 2 the run failed (or its output was closed),
+130/143/129 stopped by SIGINT/SIGTERM/SIGHUP.`;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -47,6 +49,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`voxpipe: ${error.message}\n\n${(command && usages[command]) || usage}`);
+      return 1;
+    }
+    if (error instanceof OutputError) {
+      io.stderr(`voxpipe: ${error.message}`);
       return 1;
     }
     if (error instanceof ConfigError || (VoxpipeError.isInstance(error) && (error.stage === "config" || error.stage === "registry" || error.code === "model-not-found"))) {

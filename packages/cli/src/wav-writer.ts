@@ -1,68 +1,75 @@
+import { writeSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { floatToPcm16 } from "@voxpipe/core";
+import { pcm16Bytes, WAV_HEADER_BYTES, wavHeader, type WavFormat } from "./wav-header.js";
 
 /**
- * Writes 16-bit PCM WAV as audio arrives. The header's sizes are patched on
- * `close()`, which also runs after a failed run so the audio produced so far
- * is a valid file.
+ * Writes a 16-bit PCM WAV file as audio arrives, and keeps it valid at every
+ * moment: each write appends the samples, then rewrites the 44-byte header
+ * with the sizes written so far (one small positional write). A process that
+ * dies at any point leaves a WAV that plays every sample whose write had
+ * finished; the header at worst lags one write behind the data.
  */
 export class WavWriter {
   private handle: FileHandle | undefined;
   private dataBytes = 0;
-  private format: { sampleRate: number; channels: number } | undefined;
+  private format: WavFormat | undefined;
 
   constructor(readonly file: string) {}
 
-  /** Appends interleaved float samples. The first call fixes the file's format. */
-  async write(pcm: Float32Array, sampleRate: number, channels: number): Promise<void> {
-    if (!this.format) {
-      this.format = { sampleRate, channels };
-      this.handle = await open(this.file, "w");
-      await this.handle.write(header(sampleRate, channels, 0), 0, 44, 0);
-    } else if (this.format.sampleRate !== sampleRate || this.format.channels !== channels) {
-      throw new Error(`WAV ${this.file}: audio changed format mid-file (${this.format.sampleRate} Hz × ${this.format.channels} → ${sampleRate} Hz × ${channels}).`);
+  /**
+   * Creates (or truncates) the file and writes an empty WAV in `format`, so
+   * an output that cannot be written fails here, before a run starts.
+   */
+  async open(format: WavFormat): Promise<void> {
+    if (this.handle) return;
+    this.handle = await open(this.file, "w");
+    this.format = format;
+    try {
+      await this.writeHeader();
+    } catch (error) {
+      await this.handle.close().catch(() => {});
+      this.handle = undefined;
+      throw error;
     }
-    const samples = floatToPcm16(pcm);
-    const bytes = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
-    await this.handle!.write(bytes, 0, bytes.byteLength, 44 + this.dataBytes);
+  }
+
+  /** Appends interleaved float samples. Until the first samples, their format replaces the one given to `open`. */
+  async write(pcm: Float32Array, sampleRate: number, channels: number): Promise<void> {
+    if (!this.handle || this.dataBytes === 0) {
+      if (!this.handle) await this.open({ sampleRate, channels });
+      this.format = { sampleRate, channels };
+    } else if (this.format!.sampleRate !== sampleRate || this.format!.channels !== channels) {
+      throw new Error(`WAV ${this.file}: audio changed format mid-file (${this.format!.sampleRate} Hz × ${this.format!.channels} → ${sampleRate} Hz × ${channels}).`);
+    }
+    const bytes = pcm16Bytes(floatToPcm16(pcm));
+    await this.handle!.write(bytes, 0, bytes.byteLength, WAV_HEADER_BYTES + this.dataBytes);
     this.dataBytes += bytes.byteLength;
+    await this.writeHeader();
   }
 
   /** Audio written so far, in seconds. */
   get seconds(): number {
-    return this.format ? this.dataBytes / 2 / this.format.channels / this.format.sampleRate : 0;
+    return this.format && this.dataBytes > 0 ? this.dataBytes / 2 / this.format.channels / this.format.sampleRate : 0;
   }
 
-  /** Finalizes the header. With no audio written, writes an empty (valid) WAV at `fallbackRate`. */
+  /** Writes the header for the samples written so far, synchronously: for a process about to exit. */
+  flushSync(): void {
+    if (this.handle && this.format) writeSync(this.handle.fd, wavHeader(this.format, this.dataBytes), 0, WAV_HEADER_BYTES, 0);
+  }
+
+  /** Finalizes the header and closes the file. With no audio written (and no `open`), writes an empty WAV at `fallbackRate`. */
   async close(fallbackRate = 22050): Promise<void> {
-    if (!this.handle) {
-      this.handle = await open(this.file, "w");
-      this.format = { sampleRate: fallbackRate, channels: 1 };
+    if (!this.handle) await this.open({ sampleRate: fallbackRate, channels: 1 });
+    try {
+      await this.writeHeader();
+    } finally {
+      await this.handle!.close();
+      this.handle = undefined;
     }
-    await this.handle.write(header(this.format!.sampleRate, this.format!.channels, this.dataBytes), 0, 44, 0);
-    await this.handle.close();
-    this.handle = undefined;
   }
-}
 
-function header(sampleRate: number, channels: number, dataBytes: number): Uint8Array {
-  const buffer = new ArrayBuffer(44);
-  const view = new DataView(buffer);
-  const ascii = (offset: number, text: string): void => {
-    for (let i = 0; i < text.length; i++) view.setUint8(offset + i, text.charCodeAt(i));
-  };
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + dataBytes, true);
-  ascii(8, "WAVE");
-  ascii(12, "fmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, channels, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * channels * 2, true);
-  view.setUint16(32, channels * 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, dataBytes, true);
-  return new Uint8Array(buffer);
+  private async writeHeader(): Promise<void> {
+    await this.handle!.write(wavHeader(this.format!, this.dataBytes), 0, WAV_HEADER_BYTES, 0);
+  }
 }

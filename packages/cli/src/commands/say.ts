@@ -1,8 +1,9 @@
-import path from "node:path";
 import { VoxpipeError, type RunMetrics } from "@voxpipe/core";
 import { parseCommandArgs, UsageError } from "../args.js";
+import { watchInterruptions } from "../interruptions.js";
 import { openVoxpipe } from "../open-voxpipe.js";
-import { WavWriter } from "../wav-writer.js";
+import { checkOutput, openOutput } from "../output-target.js";
+import { terminalSafe, terminalSafeJson } from "../terminal-text.js";
 
 export const sayUsage = `Usage: voxpipe say "<prompt>" [options]
 
@@ -10,13 +11,17 @@ Runs the prompt through LLM → segmenter → TTS and writes the audio as a 16-b
 
 Options:
   --config FILE       config file (default: ./voxpipe.config.{yaml,yml,json}, else the embedded defaults)
-  --out FILE.wav      where to write the audio (default: voxpipe.wav)
+  --out FILE.wav      where to write the audio (default: voxpipe.wav); - streams the WAV to stdout
   --mode MODE         streaming (default) or whole (wait for the full reply: the baseline)
   --json              print one JSON summary as the last line of stdout
   --quiet             no progress lines
   -h, --help          this help
 
-Exit codes: 0 ok, 1 bad input or config, 2 the run failed (the WAV keeps the audio produced before the failure).`;
+A prompt that starts with "-" goes after "--": voxpipe say -- "-5 degrees outside?"
+
+Exit codes: 0 ok; 1 bad input, config or --out; 2 the run failed or stdout/stderr was closed;
+130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP. The WAV is valid at every moment and keeps
+all audio produced before a failure or a signal.`;
 
 /** The one-line JSON summary `--json` prints. */
 export interface SaySummary {
@@ -30,6 +35,7 @@ export interface SaySummary {
   gapMs: number;
   /** How long the first audio was held so the rest plays without gaps (`pipeline.playout`); included in ttfaMs. */
   playoutLeadMs: number;
+  /** The WAV's path, or "stdout" for `--out -`. */
   out: string;
   /** Audio cache lookups, when the config turns the cache on. */
   cache?: { hits: number; misses: number; hitRate: number | null };
@@ -59,27 +65,34 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
     if (!values.quiet) io.stderr(line);
   };
 
+  if (values.out === "-" && values.json) throw new UsageError("--json prints to stdout, which --out - uses for the audio; drop one of them (the summary is on stderr too)");
+  const plan = await checkOutput(values.out ?? "voxpipe.wav");
+
   const voxpipe = await openVoxpipe(values.config ? { configFile: values.config } : {});
-  const out = path.resolve(values.out ?? "voxpipe.wav");
-  const wav = new WavWriter(out);
-  const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once("SIGINT", onSigint);
+  let wav;
+  try {
+    wav = await openOutput(plan, voxpipe.tts.format);
+  } catch (error) {
+    await voxpipe.dispose();
+    throw error;
+  }
+  const sink = wav;
+  const watch = watchInterruptions(() => sink.flushSync());
   let metrics: RunMetrics | undefined;
   let error: SaySummary["error"];
   progress(`voxpipe: ${voxpipe.llm.id} (${voxpipe.llm.model}) → ${voxpipe.tts.id} (${voxpipe.tts.voice}), mode ${mode ?? voxpipe.loaded.config.pipeline.mode}`);
   try {
-    for await (const event of voxpipe.run(prompt, { ...(mode ? { mode } : {}), signal: controller.signal })) {
+    for await (const event of voxpipe.run(prompt, { ...(mode ? { mode } : {}), signal: watch.signal })) {
       switch (event.type) {
         case "segment":
-          progress(`  [${(event.atMs / 1000).toFixed(2)}s] segment ${event.index}: ${event.text}`);
+          progress(`  [${(event.atMs / 1000).toFixed(2)}s] segment ${event.index}: ${terminalSafe(event.text)}`);
           break;
         case "audio":
-          await wav.write(event.pcm, event.sampleRate, event.channels);
+          await sink.write(event.pcm, event.sampleRate, event.channels);
           break;
         case "error":
           error = { stage: event.stage, code: event.code, message: event.message };
-          io.stderr(`voxpipe: ${event.stage} failed: ${event.message}`);
+          io.stderr(`voxpipe: ${event.stage} failed: ${terminalSafe(event.message)}`);
           break;
         case "finish":
           metrics = event.metrics;
@@ -87,15 +100,25 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
       }
     }
   } catch (thrown) {
-    const failure = VoxpipeError.from(thrown, "pipeline");
-    error = { stage: failure.stage, code: failure.code, message: failure.message };
-    io.stderr(`voxpipe: ${failure.message}`);
+    if ((thrown as NodeJS.ErrnoException).code === "EPIPE") {
+      error = { stage: "output", code: "output-closed", message: `--out ${plan.display}: the reader closed the pipe (EPIPE); the WAV it received is valid up to there` };
+      io.stderr(`voxpipe: ${error.message}`);
+    } else if (!watch.interruption) {
+      const failure = VoxpipeError.from(thrown, "pipeline");
+      error = { stage: failure.stage, code: failure.code, message: failure.message };
+      io.stderr(`voxpipe: ${terminalSafe(failure.message)}`);
+    }
   } finally {
-    process.removeListener("SIGINT", onSigint);
-    await wav.close(voxpipe.tts.format.sampleRate);
+    await sink.close(voxpipe.tts.format.sampleRate).catch((closeError: unknown) => {
+      const message = closeError instanceof Error ? closeError.message : String(closeError);
+      error ??= { stage: "output", code: "output-failed", message: `--out ${plan.display}: ${message}` };
+      io.stderr(`voxpipe: --out ${plan.display}: could not finish the WAV: ${message}`);
+    });
     await voxpipe.dispose();
+    watch.dispose();
   }
-  if (controller.signal.aborted) error ??= { stage: "pipeline", code: "aborted", message: "interrupted" };
+  const interruption = watch.interruption;
+  if (interruption) error ??= { stage: "pipeline", code: "aborted", message: interruption.cause === "EPIPE" ? "output closed (EPIPE)" : `interrupted by ${interruption.cause}` };
   const summary: SaySummary = {
     mode: metrics?.mode ?? mode ?? voxpipe.loaded.config.pipeline.mode,
     ttftMs: round(metrics?.ttftMs),
@@ -103,20 +126,20 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
     ttfaMs: round(metrics?.ttfaMs),
     totalMs: round(metrics?.totalMs) ?? 0,
     segments: metrics?.segmentCount ?? 0,
-    audioSeconds: Math.round(wav.seconds * 1000) / 1000,
+    audioSeconds: Math.round(sink.seconds * 1000) / 1000,
     gapMs: round(metrics?.gapMs) ?? 0,
     playoutLeadMs: round(metrics?.playoutLeadMs) ?? 0,
-    out,
+    out: plan.kind === "file" ? plan.file : "stdout",
     ...(metrics && voxpipe.cache ? { cache: metrics.cache } : {}),
     ...(metrics && voxpipe.ttsFailover.providers.length > 1 ? { backends: metrics.segments.map((segment) => segment.backend) } : {}),
     ...(error ? { error } : {}),
   };
   progress(
-    `voxpipe: ${summary.segments} segments, ${summary.audioSeconds.toFixed(2)} s of audio → ${out}\n` +
+    `voxpipe: ${summary.segments} segments, ${summary.audioSeconds.toFixed(2)} s of audio → ${summary.out}${interruption ? ` (${error?.message})` : ""}\n` +
       `  time to first token ${fmt(summary.ttftMs)}, first segment ${fmt(summary.firstSegmentMs)}, first audio ${fmt(summary.ttfaMs)}${summary.playoutLeadMs > 0 ? ` (held ${fmt(summary.playoutLeadMs)} as playout lead)` : ""}, total ${fmt(summary.totalMs)}, playback gaps ${fmt(summary.gapMs)}`,
   );
-  if (values.json) io.stdout(JSON.stringify(summary));
-  return error ? 2 : 0;
+  if (values.json) io.stdout(terminalSafeJson(summary));
+  return interruption ? interruption.exitCode : error ? 2 : 0;
 }
 
 const round = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
