@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -5,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { TestClient } from "./__fixtures__/test-backend.js";
 
 const testDoubles = fileURLToPath(new URL("../../../examples/test-doubles.yaml", import.meta.url));
 
@@ -23,6 +25,21 @@ describe("runCli", () => {
       expect(out[0]).toMatch(/^voxpipe playground: http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(out[1]).toContain("scripted-llm");
       expect((await fetch(result.playground.url)).status).toBe(200);
+    } finally {
+      await result.shutdown();
+    }
+  });
+
+  it("logs one line when the server closes a connection for exceeding a cap", async () => {
+    const { err, io } = captureIo();
+    const result = await runCli(["--config", testDoubles, "--port", "0"], io);
+    if (typeof result === "number") throw new Error(`exit ${result}`);
+    try {
+      const ws = await TestClient.open(`ws://127.0.0.1:${result.playground.port}/ws`);
+      const closed = once(ws.socket, "close");
+      for (let i = 0; i < 30; i++) ws.send("not json");
+      await closed;
+      expect(err).toEqual([expect.stringMatching(/^voxpipe-playground: closed connection \d+ \(1008\): too many protocol errors \(more than 20 in a minute\); fix the client and reconnect$/)]);
     } finally {
       await result.shutdown();
     }

@@ -48,7 +48,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   let playground: Playground;
   try {
-    playground = await startPlayground({ backend, host: args.host, port: args.port });
+    playground = await startPlayground({
+      backend,
+      host: args.host,
+      port: args.port,
+      // One line per connection the server closed for exceeding a cap: the code and reason, never message contents.
+      hooks: { onServerClose: ({ sessionId, code, reason }) => io.stderr(`voxpipe-playground: closed connection ${sessionId} (${code}): ${reason}`) },
+    });
   } catch (error) {
     await backend.dispose();
     const code = (error as { code?: unknown }).code;
