@@ -72,7 +72,7 @@ export type ServerMessage =
   | PipelineEventMessage
   /** The run is over and the server holds nothing more for it; after a stop, `cancelMs` is how long cancelling took. */
   | { type: "run-end"; runId: number; reason: RunEndReason; cancelMs?: number }
-  /** A message the server could not accept; the connection stays open. */
+  /** A message the server could not accept; the connection stays open (more than `maxProtocolErrorsPerMinute` close it with 1008). */
   | { type: "protocol-error"; code: ProtocolErrorCode; message: string };
 
 export type ProtocolErrorCode = "bad-json" | "bad-message" | "binary-not-accepted" | "busy" | "internal";
