@@ -14,7 +14,7 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** Every connection slot is taken (RFC 6455 "try again later"). */
   serverFull: 1013,
-  /** The client did not read what the server sent, and more than `maxQueuedBytes` were waiting for it. */
+  /** The client did not read what the server sent: more than `maxQueuedBytes` or `maxQueuedFrames` waited for it, or nothing left for `maxStallMs`. */
   notReading: 4000,
 } as const;
 
@@ -50,6 +50,11 @@ export const closeForNotReading = ({ bytes, frames, maxBytes, maxFrames }: Queue
     frames > maxFrames
       ? `client not reading: ${frames} frames queued for it (the limit is ${maxFrames})`
       : `client not reading: ${size(bytes)} queued for it (the limit is ${size(maxBytes)})`,
+});
+
+export const closeForStall = (maxStallMs: number): ServerClose => ({
+  code: CloseCode.notReading,
+  reason: `client not reading: it took no audio for ${maxStallMs / 1000} s while its run waited`,
 });
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`);

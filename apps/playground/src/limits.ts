@@ -20,6 +20,12 @@ export interface PlaygroundLimits {
    * flood of small replies costs (several times the frame's bytes).
    */
   maxQueuedFrames: number;
+  /**
+   * How long a run may wait for a client that takes no audio at all (its
+   * queue stays full) before the connection is closed with 4000: a stalled
+   * run holds the shared backends (llama.cpp serves one request at a time).
+   */
+  maxStallMs: number;
   /** Protocol errors a connection may cause in any 60 s; one more closes it with 1008. */
   maxProtocolErrorsPerMinute: number;
   /** `run` and `stop` messages held, in order, while a stopped run winds down; more get a `busy` reply. */
@@ -35,6 +41,7 @@ export const defaultLimits: PlaygroundLimits = {
   maxBufferedBytes: 4 * 1024 * 1024,
   maxQueuedBytes: 8 * 1024 * 1024,
   maxQueuedFrames: 4096,
+  maxStallMs: 30_000,
   maxProtocolErrorsPerMinute: 20,
   maxPendingMessages: 4,
   closeTimeoutMs: 5_000,

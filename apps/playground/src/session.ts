@@ -2,7 +2,7 @@ import { VoxpipeError } from "@voxpipe/core";
 import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { encodeAudioFrame } from "./audio-frame.js";
-import { closeConnection, closeForNotReading, closeForProtocolErrors, type ServerClose } from "./close-codes.js";
+import { closeConnection, closeForNotReading, closeForStall, closeForProtocolErrors, type ServerClose } from "./close-codes.js";
 import type { PlaygroundLimits } from "./limits.js";
 import type { PlaygroundBackend } from "./playground-backend.js";
 import { WriteBatcher } from "./write-batcher.js";
@@ -278,6 +278,7 @@ export class Session {
    * Sends a binary frame at once (with any JSON held before it); waits while
    * the socket has more than `maxBufferedBytes` or half of `maxQueuedFrames`
    * queued (backpressure to the pipeline), so a slow reader never reaches the caps.
+   * A client that takes nothing for `maxStallMs` while the run waits is closed (4000).
    */
   private async sendBinary(frame: Buffer, signal: AbortSignal): Promise<void> {
     if (!this.canQueue()) return;
@@ -296,9 +297,15 @@ export class Session {
       onAbort = resolve;
       signal.addEventListener("abort", onAbort, { once: true });
     });
+    let stallTimer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<"stalled">((resolve) => {
+      stallTimer = setTimeout(() => resolve("stalled"), this.limits.maxStallMs);
+    });
     try {
-      await Promise.race([written, aborted]);
+      // A run that waits on a client that takes nothing holds the shared backends: past maxStallMs, close.
+      if ((await Promise.race([written, aborted, stalled])) === "stalled") this.closeBy(closeForStall(this.limits.maxStallMs));
     } finally {
+      clearTimeout(stallTimer);
       if (onAbort) signal.removeEventListener("abort", onAbort);
     }
   }

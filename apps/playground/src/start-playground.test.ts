@@ -179,6 +179,20 @@ describe("playground server", () => {
     expect(close).toMatchObject({ reason: "client not reading: 501 frames queued for it (the limit is 500)", queuedFrames: 501 });
   });
 
+  it("closes a client that takes no audio for maxStallMs while its run waits (4000), so a stalled run does not hold the backends", async () => {
+    const closes: ServerCloseInfo[] = [];
+    const ended: RunEndInfo[] = [];
+    // 20 s of tone per character, made instantly: far more audio than the kernel's socket buffers take (several MB on loopback).
+    const server = await start({ backend: testBackend({}, { msPerChar: 20_000, realTimeFactor: 0 }), limits: { maxBufferedBytes: 1024, maxStallMs: 300 }, hooks: { onServerClose: (info) => closes.push(info), onRunEnd: (info) => ended.push(info) } });
+    const ws = await client(server.wsUrl, server.origin);
+    ws.socket.pause();
+    ws.send({ type: "run", prompt: "Talk for a while" });
+    for (let i = 0; i < 400 && closes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(closes).toEqual([expect.objectContaining({ code: 4000, reason: "client not reading: it took no audio for 0.3 s while its run waited" })]);
+    for (let i = 0; i < 50 && ended.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ended).toEqual([expect.objectContaining({ reason: "disconnected" })]);
+  });
+
   it("handles messages in order: stop followed at once by run starts the new run", async () => {
     const server = await start({ backend: testBackend({ tokensPerSecond: 20 }, { realTimeFactor: 1 }) });
     const ws = await client(server.wsUrl, server.origin);
