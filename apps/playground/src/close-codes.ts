@@ -54,7 +54,7 @@ export const closeForNotReading = ({ bytes, frames, maxBytes, maxFrames }: Queue
 
 export const closeForStall = (maxStallMs: number): ServerClose => ({
   code: CloseCode.notReading,
-  reason: `client not reading: it took no audio for ${maxStallMs / 1000} s while its run waited`,
+  reason: `client not reading: it took nothing for ${maxStallMs / 1000} s while its run waited`,
 });
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`);

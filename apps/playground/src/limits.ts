@@ -21,9 +21,10 @@ export interface PlaygroundLimits {
    */
   maxQueuedFrames: number;
   /**
-   * How long a run may wait for a client that takes no audio at all (its
-   * queue stays full) before the connection is closed with 4000: a stalled
-   * run holds the shared backends (llama.cpp serves one request at a time).
+   * How long a run may wait on a client that takes nothing at all (its queue
+   * does not shrink by a byte) before the connection is closed with 4000: a
+   * stalled run holds the shared backends (llama.cpp serves one request at a
+   * time). A slow reader makes progress and is never closed for it.
    */
   maxStallMs: number;
   /** Protocol errors a connection may cause in any 60 s; one more closes it with 1008. */

@@ -278,7 +278,7 @@ export class Session {
    * Sends a binary frame at once (with any JSON held before it); waits while
    * the socket has more than `maxBufferedBytes` or half of `maxQueuedFrames`
    * queued (backpressure to the pipeline), so a slow reader never reaches the caps.
-   * A client that takes nothing for `maxStallMs` while the run waits is closed (4000).
+   * A client whose queue does not shrink at all for `maxStallMs` while the run waits is closed (4000).
    */
   private async sendBinary(frame: Buffer, signal: AbortSignal): Promise<void> {
     if (!this.canQueue()) return;
@@ -297,15 +297,21 @@ export class Session {
       onAbort = resolve;
       signal.addEventListener("abort", onAbort, { once: true });
     });
-    let stallTimer: NodeJS.Timeout | undefined;
+    // A run that waits on a client that takes nothing holds the shared backends: when a whole
+    // maxStallMs passes with no byte of the queue taken by the network, close. A slow reader makes progress.
+    let stallCheck: NodeJS.Timeout | undefined;
     const stalled = new Promise<"stalled">((resolve) => {
-      stallTimer = setTimeout(() => resolve("stalled"), this.limits.maxStallMs);
+      let queued = this.socket.bufferedAmount;
+      stallCheck = setInterval(() => {
+        const now = this.socket.bufferedAmount;
+        if (now >= queued) resolve("stalled");
+        queued = now;
+      }, this.limits.maxStallMs);
     });
     try {
-      // A run that waits on a client that takes nothing holds the shared backends: past maxStallMs, close.
       if ((await Promise.race([written, aborted, stalled])) === "stalled") this.closeBy(closeForStall(this.limits.maxStallMs));
     } finally {
-      clearTimeout(stallTimer);
+      clearInterval(stallCheck);
       if (onAbort) signal.removeEventListener("abort", onAbort);
     }
   }

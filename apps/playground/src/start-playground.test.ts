@@ -179,7 +179,7 @@ describe("playground server", () => {
     expect(close).toMatchObject({ reason: "client not reading: 501 frames queued for it (the limit is 500)", queuedFrames: 501 });
   });
 
-  it("closes a client that takes no audio for maxStallMs while its run waits (4000), so a stalled run does not hold the backends", async () => {
+  it("closes a client that takes nothing for maxStallMs while its run waits (4000), so a stalled run does not hold the backends", async () => {
     const closes: ServerCloseInfo[] = [];
     const ended: RunEndInfo[] = [];
     // 20 s of tone per character, made instantly: far more audio than the kernel's socket buffers take (several MB on loopback).
@@ -188,7 +188,7 @@ describe("playground server", () => {
     ws.socket.pause();
     ws.send({ type: "run", prompt: "Talk for a while" });
     for (let i = 0; i < 400 && closes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    expect(closes).toEqual([expect.objectContaining({ code: 4000, reason: "client not reading: it took no audio for 0.3 s while its run waited" })]);
+    expect(closes).toEqual([expect.objectContaining({ code: 4000, reason: "client not reading: it took nothing for 0.3 s while its run waited" })]);
     for (let i = 0; i < 50 && ended.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(ended).toEqual([expect.objectContaining({ reason: "disconnected" })]);
   });
