@@ -69,14 +69,10 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
   const plan = await checkOutput(values.out ?? "voxpipe.wav");
 
   const voxpipe = await openVoxpipe(values.config ? { configFile: values.config } : {});
-  let wav;
-  try {
-    wav = await openOutput(plan, voxpipe.tts.format);
-  } catch (error) {
+  const sink = await openOutput(plan, voxpipe.tts.format).catch(async (error: unknown) => {
     await voxpipe.dispose();
     throw error;
-  }
-  const sink = wav;
+  });
   const watch = watchInterruptions(() => sink.flushSync());
   let metrics: RunMetrics | undefined;
   let error: SaySummary["error"];
