@@ -17,6 +17,7 @@ import {
   type PipelineEvent,
   type TtsProvider,
 } from "@voxpipe/core";
+import { terminalSafe } from "./terminal-text.js";
 
 /** Where first-party adapters resolve from when the config's folder does not have them: voxpipe's own installation. */
 export const voxpipeInstallDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -69,7 +70,8 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const loaded = await loadConfig(options.configFile, { cwd, env });
-  const logger = options.logger ?? createLogger(loaded.config.log.level);
+  // Log lines quote backend and model text: control characters are escaped before they reach a terminal.
+  const logger = options.logger ?? createLogger(loaded.config.log.level, (line) => process.stderr.write(`${terminalSafe(line)}\n`));
   const resolved = await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir, cwd, voxpipeInstallDir] });
   const context: AdapterContext = {
     configDir: loaded.configDir,
