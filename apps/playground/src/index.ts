@@ -3,7 +3,8 @@ export { startPlayground, WEBSOCKET_PATH, type Playground, type StartPlaygroundO
 export { openPlaygroundBackend } from "./voxpipe-backend.js";
 export type { PlaygroundBackend } from "./playground-backend.js";
 export { defaultLimits, type PlaygroundLimits } from "./limits.js";
-export type { RunEndInfo, SessionHooks } from "./session.js";
+export type { RunEndInfo, ServerCloseInfo, SessionHooks } from "./session.js";
+export { CloseCode, type ServerClose } from "./close-codes.js";
 export { encodeAudioFrame, decodeAudioFrame, AUDIO_FRAME_HEADER_BYTES, AUDIO_FRAME_MAGIC, AUDIO_FRAME_VERSION, type AudioFrameHeader } from "./audio-frame.js";
 export { PROTOCOL_VERSION, clientMessageSchema, type ClientMessage, type ServerMessage, type BackendInfo, type RunEndReason } from "./protocol.js";
 export { allowedOrigins, isOriginAllowed } from "./allowed-origins.js";
