@@ -9,8 +9,8 @@ import {
   type TtsProvider,
   type TtsRequest,
 } from "@voxpipe/core";
+import { loadEspeakEngine } from "./piper-espeak.js";
 import { downloadFile } from "./download-file.js";
-import { loadEspeakEngine } from "./espeak-engine.js";
 import { defaultCacheDir, resolveConfigSource, resolveModelSource } from "./model-source.js";
 import { describePhoneme, phonemesToIds } from "./phoneme-ids.js";
 import { phonemizeSentence, phonemizeSentences, splitSentences, type SentencePhonemes } from "./phonemize.js";

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadEspeakEngine } from "./espeak-engine.js";
-import { cleanEspeakIpa, clausePhonemes, phonemizeSentences, toPhonemeList } from "./phonemize.js";
+import { loadEspeakEngine } from "./piper-espeak.js";
+import { clausePhonemes, phonemizeSentences, toPhonemeList } from "./phonemize.js";
 
-describe("cleaning eSpeak's IPA", () => {
-  it("drops phoneme separators and language flags, turns inner clause breaks into spaces", () => {
-    expect(cleanEspeakIpa("h_ə_l_ˈoʊ__ w_ˈɜː_l_d | t_ˈɛ_s_t")).toBe("həlˈoʊ wˈɜːld tˈɛst");
-    expect(cleanEspeakIpa("(en)_ð_ə w_iː_k_ˈɛ_n_d_(fr)")).toBe("ðə wiːkˈɛnd");
-  });
-
+describe("clause phonemes", () => {
   it("puts the terminator back, with a space after , : ; as piper does", () => {
     expect(clausePhonemes("tˈɛst", ".")).toBe("tˈɛst.");
     expect(clausePhonemes("tˈɛst", ",")).toBe("tˈɛst, ");

@@ -1,4 +1,4 @@
-import type { EspeakEngine } from "./espeak-engine.js";
+import { cleanEspeakIpa, type EspeakPhonemizer } from "@voxpipe/espeak-phonemizer";
 import { groupSentences, splitClauses, type Clause } from "./split-clauses.js";
 
 /** How a voice turns text into phonemes (the config's `phoneme_type`). */
@@ -9,20 +9,6 @@ export interface SentencePhonemes {
   text: string;
   /** Single code points after NFD, punctuation and word spaces included, as Piper's ids need them. */
   phonemes: string[];
-}
-
-/**
- * Cleans eSpeak's IPA for one of our clauses: drops language-switch flags such
- * as `(en)`, the `_` phoneme separators of the WebAssembly build, and turns
- * eSpeak's own inner clause breaks (` | `, e.g. at a dash) into word spaces.
- */
-export function cleanEspeakIpa(raw: string): string {
-  return raw
-    .replace(/\([^)]*\)/g, "")
-    .replace(/\s*\|\s*/g, " ")
-    .replace(/_/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /**
@@ -51,7 +37,7 @@ export function splitSentences(text: string): Clause[][] {
  * One sentence's phonemes, keeping the clause punctuation Piper's phoneme map
  * expects; undefined when it has none. eSpeak runs synchronously here.
  */
-export function phonemizeSentence(sentence: readonly Clause[], type: PhonemeType, voice: string, engine: EspeakEngine | undefined): SentencePhonemes | undefined {
+export function phonemizeSentence(sentence: readonly Clause[], type: PhonemeType, voice: string, engine: EspeakPhonemizer | undefined): SentencePhonemes | undefined {
   const sentenceText = sentence.map((clause) => clause.text).join(" ");
   let joined = "";
   if (type === "text") {
@@ -70,7 +56,7 @@ export function phonemizeSentence(sentence: readonly Clause[], type: PhonemeType
 }
 
 /** Text to phonemes, sentence by sentence, keeping the clause punctuation Piper's phoneme map expects. */
-export function phonemizeSentences(text: string, type: PhonemeType, voice: string, engine: EspeakEngine | undefined): SentencePhonemes[] {
+export function phonemizeSentences(text: string, type: PhonemeType, voice: string, engine: EspeakPhonemizer | undefined): SentencePhonemes[] {
   const result: SentencePhonemes[] = [];
   for (const sentence of splitSentences(text)) {
     const phonemes = phonemizeSentence(sentence, type, voice, engine);

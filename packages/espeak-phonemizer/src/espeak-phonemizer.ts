@@ -2,31 +2,36 @@ import type { EspeakModule, ESpeakNGWorker } from "@echogarden/espeak-ng-emscrip
 import { TextDecoder } from "node:util";
 import { VoxpipeError } from "@voxpipe/core";
 
-/** Turns the text of one clause into raw eSpeak IPA for a voice (clauses inside it separated by ` | `). */
-export interface EspeakEngine {
+/** Turns text into raw eSpeak IPA for a voice: phonemes separated by `_`, words by spaces, eSpeak's clauses by ` | `. */
+export interface EspeakPhonemizer {
+  /** Throws a VoxpipeError with code `invalid-voice` when eSpeak NG has no voice `voice`. */
   textToIpa(voice: string, text: string): string;
 }
 
-let shared: Promise<EspeakEngine> | undefined;
+let shared: Promise<EspeakPhonemizer> | undefined;
 
 /**
- * The eSpeak NG WebAssembly engine, loaded on first use and shared by every
- * Piper voice in the process (phonemizing is synchronous, so calls never interleave).
+ * The eSpeak NG WebAssembly engine (about 24 MB of voice data), loaded on
+ * first use and shared by every adapter in the process that phonemizes with
+ * it. Phonemizing is synchronous, so calls never interleave, and the selected
+ * voice is tracked here, in the one place that changes it.
  */
-export function loadEspeakEngine(): Promise<EspeakEngine> {
-  shared ??= createEngine().catch((error: unknown) => {
+export function loadEspeakPhonemizer(): Promise<EspeakPhonemizer> {
+  shared ??= createPhonemizer().catch((error: unknown) => {
     shared = undefined;
     throw new VoxpipeError({
       code: "phonemizer-failed",
       stage: "tts",
-      message: `piper: could not load the eSpeak NG phonemizer (@echogarden/espeak-ng-emscripten): ${error instanceof Error ? error.message : String(error)}. Reinstall @voxpipe/tts-piper's dependencies.`,
+      message:
+        `could not load the eSpeak NG phonemizer (@echogarden/espeak-ng-emscripten): ${error instanceof Error ? error.message : String(error)}. ` +
+        "Reinstall the TTS adapter's dependencies (@voxpipe/espeak-phonemizer and its @echogarden/espeak-ng-emscripten).",
       cause: error,
     });
   });
   return shared;
 }
 
-async function createEngine(): Promise<EspeakEngine> {
+async function createPhonemizer(): Promise<EspeakPhonemizer> {
   const { default: initialize } = await import("@echogarden/espeak-ng-emscripten");
   const module = await initialize();
   const worker = new module.eSpeakNGWorker();
@@ -40,7 +45,7 @@ async function createEngine(): Promise<EspeakEngine> {
           throw new VoxpipeError({
             code: "invalid-voice",
             stage: "tts",
-            message: `piper: eSpeak NG has no voice "${voice}" (from the voice config's espeak.voice or the "espeakVoice" option). Use an eSpeak NG language code such as "en-us", "de" or "fr".`,
+            message: `eSpeak NG has no voice "${voice}". Use an eSpeak NG language code such as "en-us", "en" (British), "de" or "fr".`,
           });
         }
         currentVoice = voice;
