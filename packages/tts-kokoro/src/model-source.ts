@@ -1,0 +1,160 @@
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { ConfigError, ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
+
+/** A file on disk already, or one to download into the cache on first use. */
+export type FileSource = { kind: "file"; path: string } | { kind: "remote"; url: string; path: string };
+
+/** The Hugging Face repo of Kokoro v1.0 in ONNX form, with its model variants and voices. */
+export const KOKORO_REPO = "onnx-community/Kokoro-82M-v1.0-ONNX";
+export const KOKORO_REPO_URL = `https://huggingface.co/${KOKORO_REPO}`;
+
+/** `model` keywords → the file in KOKORO_REPO. */
+export const MODEL_VARIANTS = {
+  fp32: "onnx/model.onnx",
+  fp16: "onnx/model_fp16.onnx",
+  q8: "onnx/model_quantized.onnx",
+  quantized: "onnx/model_quantized.onnx",
+  q8f16: "onnx/model_q8f16.onnx",
+  q4: "onnx/model_q4.onnx",
+  q4f16: "onnx/model_q4f16.onnx",
+} as const;
+export type ModelVariant = keyof typeof MODEL_VARIANTS;
+
+/** The parts of an `hf:owner/repo[@revision]/path` URI. */
+export interface HfUri {
+  owner: string;
+  repo: string;
+  revision: string;
+  path: string;
+}
+
+/** Parses `hf:owner/repo[@revision]/path/in/repo`; undefined when `spec` is not an `hf:` URI. */
+export function parseHfUri(spec: string): HfUri | undefined {
+  if (!spec.startsWith("hf:")) return undefined;
+  const match = /^hf:(?:\/\/)?([^/@\s]+)\/([^/@\s]+)(?:@([^/\s]+))?\/(.+)$/.exec(spec);
+  if (!match) {
+    throw new ConfigError(`kokoro: "${spec}" is not a valid hf: URI. Write hf:OWNER/REPO[@REVISION]/PATH, e.g. hf:${KOKORO_REPO}/${MODEL_VARIANTS.q8}.`);
+  }
+  const [, owner = "", repo = "", revision = "main", path = ""] = match;
+  return { owner, repo, revision, path };
+}
+
+/** The download URL of a file in a Hugging Face repo (`endpoint` for mirrors; $HF_ENDPOINT in the environment). */
+export function hfFileUrl(uri: HfUri, endpoint = "https://huggingface.co"): string {
+  const path = uri.path.split("/").map(encodeURIComponent).join("/");
+  return `${endpoint.replace(/\/+$/, "")}/${uri.owner}/${uri.repo}/resolve/${encodeURIComponent(uri.revision)}/${path}`;
+}
+
+const isUrl = (spec: string): boolean => /^https?:\/\//i.test(spec);
+const safeSegments = (path: string): string[] =>
+  path
+    .split("/")
+    .map((segment) => decodeURIComponent(segment).replace(/[<>:"\\|?*\u0000-\u001f]/g, "_"))
+    .filter((segment) => segment !== "" && segment !== "." && segment !== "..");
+
+/** Where downloads go: the `cacheDir` option, else $VOXPIPE_CACHE_DIR/kokoro, $XDG_CACHE_HOME/voxpipe/kokoro or ~/.cache/voxpipe/kokoro. */
+export function defaultCacheDir(env: AdapterContext["env"], configDir: string, cacheDir?: string): string {
+  if (cacheDir) return resolve(configDir, cacheDir);
+  if (env.VOXPIPE_CACHE_DIR) return join(env.VOXPIPE_CACHE_DIR, "kokoro");
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "voxpipe", "kokoro");
+}
+
+/** An `hf:` URI → its URL and its place in the cache. */
+export function hfSource(hf: HfUri, env: AdapterContext["env"], cacheDir: string): FileSource {
+  return { kind: "remote", url: hfFileUrl(hf, env.HF_ENDPOINT), path: join(cacheDir, "hf", hf.owner, hf.repo, ...safeSegments(hf.revision), ...safeSegments(hf.path)) };
+}
+
+/** A remote spec (hf: URI or URL) → its URL and its place in the cache; undefined for local paths. */
+export function remoteSource(spec: string, env: AdapterContext["env"], cacheDir: string): FileSource | undefined {
+  const hf = parseHfUri(spec);
+  if (hf) return hfSource(hf, env, cacheDir);
+  if (isUrl(spec)) {
+    const url = new URL(spec);
+    return { kind: "remote", url: url.href, path: join(cacheDir, "url", url.host.replace(/:/g, "_"), ...safeSegments(url.pathname)) };
+  }
+  return undefined;
+}
+
+/** Places a local path is looked for: as given if absolute; else from configDir, $VOXPIPE_MODELS_DIR, $VOXPIPE_MODELS_DIR/tts. */
+export function localCandidates(spec: string, context: Pick<AdapterContext, "configDir" | "env">): string[] {
+  if (isAbsolute(spec)) return [spec];
+  const roots = [context.configDir];
+  const modelsDir = context.env.VOXPIPE_MODELS_DIR;
+  if (modelsDir) roots.push(modelsDir, join(modelsDir, "tts"));
+  return roots.map((root) => resolve(root, spec));
+}
+
+/** The `hf:` URI a model keyword stands for. */
+export const variantUri = (variant: ModelVariant): string => `hf:${KOKORO_REPO}/${MODEL_VARIANTS[variant]}`;
+
+/**
+ * Resolves the `model` option — a keyword (`q8`, `fp32`, …), a path, an `hf:`
+ * URI or a URL — to a file on disk or a download. Throws ModelNotFoundError
+ * listing every place it looked.
+ */
+export function resolveModelSource(spec: string, context: Pick<AdapterContext, "configDir" | "env">, cacheDir: string): FileSource {
+  const variant = Object.hasOwn(MODEL_VARIANTS, spec) ? (spec as ModelVariant) : undefined;
+  const remote = remoteSource(variant ? variantUri(variant) : spec, context.env, cacheDir);
+  if (remote) return remote;
+  const candidates = localCandidates(spec, context);
+  if (!spec.endsWith(".onnx")) candidates.push(...localCandidates(`${spec}.onnx`, context));
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found) return { kind: "file", path: found };
+  throw new ModelNotFoundError(
+    `kokoro: model "${spec}" not found; looked in ${candidates.join(", ")}. ` +
+      `Set "model" to one of ${Object.keys(MODEL_VARIANTS).map((name) => `"${name}"`).join(", ")} to download that variant of Kokoro v1.0 from ${KOKORO_REPO_URL} on first use, ` +
+      `or to the path of a Kokoro v1.0 .onnx file.`,
+    candidates,
+    "tts",
+  );
+}
+
+/** Is this model the one from KOKORO_REPO (so its voices can be downloaded from there too)? */
+function repoOf(model: FileSource, cacheDir: string): string | undefined {
+  if (model.kind !== "remote") return undefined;
+  const repoDir = join(cacheDir, "hf", ...KOKORO_REPO.split("/"));
+  if (!model.path.startsWith(repoDir)) return undefined;
+  const revision = model.path.slice(repoDir.length + 1).split(/[\\/]/)[0];
+  return revision;
+}
+
+/**
+ * Resolves one voice (a name such as `af_heart`, or a .bin file) to a file or
+ * a download. A name is looked for as NAME.bin in `voicesDir` when given, else
+ * beside the model (`voices/`, `../voices/`); when the model itself comes from
+ * KOKORO_REPO a missing voice is downloaded from its `voices/` folder.
+ * Throws ModelNotFoundError listing every place it looked.
+ */
+export function resolveVoiceSource(
+  name: string,
+  where: { voicesDir: string | undefined; model: FileSource; cacheDir: string },
+  context: Pick<AdapterContext, "configDir" | "env">,
+): FileSource {
+  const isFile = /[\\/]/.test(name) || name.endsWith(".bin");
+  let candidates: string[];
+  if (isFile) {
+    candidates = localCandidates(name, context);
+  } else {
+    const file = `${name}.bin`;
+    candidates = where.voicesDir
+      ? [resolve(context.configDir, where.voicesDir, file)]
+      : [join(dirname(where.model.path), "voices", file), join(dirname(where.model.path), "..", "voices", file)].map((path) => resolve(path));
+  }
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found) return { kind: "file", path: found };
+  const revision = repoOf(where.model, where.cacheDir);
+  if (!isFile && !where.voicesDir && revision !== undefined) {
+    return hfSource({ owner: KOKORO_REPO.split("/")[0] ?? "", repo: KOKORO_REPO.split("/")[1] ?? "", revision, path: `voices/${name}.bin` }, context.env, where.cacheDir);
+  }
+  throw new ModelNotFoundError(
+    `kokoro: voice "${name}" not found; looked in ${candidates.join(", ")}. ` +
+      (isFile
+        ? "Fix the path, or give a voice name such as \"af_heart\"."
+        : `Download ${name}.bin from ${KOKORO_REPO_URL}/tree/main/voices into ${where.voicesDir ? resolve(context.configDir, where.voicesDir) : dirname(candidates[0] ?? ".")}` +
+          `${where.voicesDir ? "" : ' (or set "voicesDir" to the folder that has it)'}, or set "model" to a keyword such as "q8" so voices download with the model.`),
+    candidates,
+    "tts",
+  );
+}
