@@ -3,7 +3,7 @@ import type { AdapterKind } from "./define-adapter.js";
 /** voxpipe's own adapters, by kind — listed in errors so a typo is easy to fix. */
 export const firstPartyAdapters: Readonly<Record<AdapterKind, readonly string[]>> = {
   llm: ["@voxpipe/llm-llama-cpp", "@voxpipe/llm-ollama", "@voxpipe/llm-openai"],
-  tts: ["@voxpipe/tts-espeak", "@voxpipe/tts-piper", "@voxpipe/tts-openai", "@voxpipe/tts-gpt-sovits"],
+  tts: ["@voxpipe/tts-espeak", "@voxpipe/tts-piper", "@voxpipe/tts-kokoro", "@voxpipe/tts-openai", "@voxpipe/tts-gpt-sovits"],
 };
 
 /** The test doubles, usable from a config (never defaults). */
