@@ -59,7 +59,7 @@ function rowsFor(part, result) {
       return [{ part, figure: `RSS growth over ${fmt(result.tokens, 0)} tokens`, value: `${fmt(result.rssGrowthMb, 1)} MB`, target: "≤ 20 MB", baseline: `RSS after a warm-up run ${fmt(result.baselineRssMb, 1)} MB; heap growth ${fmt(result.heapGrowthMb, 1)} MB; from a cold process +${fmt(result.rssGrowthColdMb, 1)} MB (young generation and JIT, once)`, ok: result.rssGrowthMb <= 20 }];
     case "backends": {
       const skipped = (name, row) => [{ part, figure: name, value: `skipped: ${row.skipped}`, target: "", baseline: "", ok: null }];
-      const { llamaCpp, espeak, piper } = result;
+      const { llamaCpp, espeak, piper, kokoro } = result;
       const tts = (name, row) => (!row ? [] : row.skipped ? skipped(name, row) : [
         { part, figure: `${name}: time to first audio (warm)`, value: `${fmt(row.ttfaMs, 1)} ms`, target: "", baseline: `load ${fmt(row.loadMs, 0)} ms`, ok: null },
         { part, figure: `${name}: real-time factor`, value: fmt(row.realTimeFactor, 4), target: "", baseline: `${row.samples?.requests} requests, ${fmt(row.samples?.audioSeconds, 1)} s of audio`, ok: null },
@@ -77,6 +77,7 @@ function rowsFor(part, result) {
         ]),
         ...tts("tts-espeak", espeak),
         ...tts("tts-piper zero-shot fixture", piper),
+        ...tts("tts-kokoro generated test model", kokoro),
       ];
     }
     default:

@@ -1,7 +1,8 @@
 // Part 9 — each local backend on its own: load time, time to first token or
 // audio, and speed (tokens per second with 1 and 2 threads for llama.cpp;
 // real-time factor for the TTS engines). Calls the backends' own benchmark
-// scripts (bench/llama-cpp.mjs, bench/tts-espeak.mjs, bench/tts-piper.mjs);
+// scripts (bench/llama-cpp.mjs, bench/tts-espeak.mjs, bench/tts-piper.mjs,
+// bench/tts-kokoro.mjs on the test model it generates);
 // a backend that cannot run here is reported as skipped.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +13,7 @@ const backends = [
   { key: "llamaCpp", script: "llama-cpp.mjs", fn: "benchLlamaCpp", dist: "packages/llm-llama-cpp/dist/index.js", needsModels: true },
   { key: "espeak", script: "tts-espeak.mjs", fn: "benchEspeak", dist: "packages/tts-espeak/dist/index.js", needsModels: false },
   { key: "piper", script: "tts-piper.mjs", fn: "benchPiper", dist: "packages/tts-piper/dist/index.js", needsModels: true },
+  { key: "kokoro", script: "tts-kokoro.mjs", fn: "benchKokoro", dist: "packages/tts-kokoro/dist/index.js", needsModels: false },
 ];
 
 export async function run({ quick, log }) {
