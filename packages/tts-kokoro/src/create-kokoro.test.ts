@@ -55,6 +55,14 @@ describe("text → phonemes → ids → 24 kHz PCM (generated test model)", () =
       expect(peak(chunks[1]?.pcm ?? new Float32Array())).toBeCloseTo(testAmplitude(20), 3);
     }));
 
+  it("skips runs with nothing to say (only punctuation), and speaks the rest", () =>
+    withKokoro({}, async (kokoro) => {
+      expect(await kokoro.phonemize("… Hello! ?!")).toEqual(["həlˈoʊ!"]);
+      const chunks = await collect(kokoro.synthesize({ text: "… Hello! ?!" }));
+      expect(chunks.map((chunk) => tokensOf(chunk))).toEqual([7]);
+      expect(await collect(kokoro.synthesize({ text: "... !?" }))).toEqual([]);
+    }));
+
   it("applies the speed option times the request's speed", () =>
     withKokoro({ speed: 2 }, async (kokoro) => {
       const [fast] = await collect(kokoro.synthesize({ text: "Hello, world!" }));

@@ -42,6 +42,9 @@ export interface KokoroTtsProvider extends TtsProvider {
   dispose(): Promise<void>;
 }
 
+/** A run with something to say: not only punctuation and spaces (such as a sentence that was just "…"). */
+const hasSounds = (phonemes: string): boolean => /[^\s;:,.!?—…"()“”]/u.test(phonemes);
+
 /** The variant a voice name implies: `b…` voices are British, others American (Kokoro's naming: af_, am_, bf_, bm_). */
 const langOfVoice = (name: string): KokoroLang => (/^b[fm]_/i.test(name.trim()) ? "en-gb" : "en-us");
 
@@ -70,7 +73,7 @@ export async function createKokoro(input: KokoroOptions = {}, context: AdapterCo
   const langFor = (voice: string): KokoroLang => options.lang ?? langOfVoice(voice.split(",")[0] ?? "");
   const phonemizeRuns = async (text: string, voiceLang: KokoroLang): Promise<string[]> => {
     const espeak = await loadEspeakPhonemizer();
-    return splitSentences(normalizeText(text)).flatMap((sentence) => splitTokens(phonemizeText(sentence, voiceLang, espeak), MAX_TOKENS));
+    return splitSentences(normalizeText(text)).flatMap((sentence) => splitTokens(phonemizeText(sentence, voiceLang, espeak), MAX_TOKENS).filter(hasSounds));
   };
 
   async function* synthesize(request: TtsRequest): AsyncGenerator<AudioChunk> {
@@ -90,9 +93,10 @@ export async function createKokoro(input: KokoroOptions = {}, context: AdapterCo
       const sentences = splitSentences(normalizeText(request.text));
       let nextSentence = 0;
       let queued: string[] = [];
+      /** Ids of the next run worth speaking, or undefined at the end. */
       const nextRun = (): number[] | undefined => {
         while (queued.length === 0 && nextSentence < sentences.length) {
-          queued = splitTokens(phonemizeText(sentences[nextSentence++] ?? "", voiceLang, espeak), MAX_TOKENS);
+          queued = splitTokens(phonemizeText(sentences[nextSentence++] ?? "", voiceLang, espeak), MAX_TOKENS).filter(hasSounds);
         }
         const phonemes = queued.shift();
         return phonemes === undefined ? undefined : phonemesToIds(phonemes);
