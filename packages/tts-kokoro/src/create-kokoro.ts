@@ -85,7 +85,7 @@ export async function createKokoro(input: KokoroOptions = {}, context: AdapterCo
       if (!(speed > 0) || !Number.isFinite(speed)) {
         throw new VoxpipeError({ code: "invalid-request", stage: "tts", message: `kokoro: speed must be a positive number, got ${request.speed}.` });
       }
-      const voice = request.voice === undefined || request.voice === options.voice ? options.voice : request.voice;
+      const voice = request.voice ?? options.voice;
       const voiceLang = voice === options.voice ? lang : langFor(voice);
       const [espeak, styles] = await raceAbort(Promise.all([loadEspeakPhonemizer(), voices.styles(voice)]), signal);
       // Sentences are phonemized one at a time, just ahead of their run: eSpeak is synchronous,

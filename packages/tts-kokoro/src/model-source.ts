@@ -111,13 +111,12 @@ export function resolveModelSource(spec: string, context: Pick<AdapterContext, "
   );
 }
 
-/** Is this model the one from KOKORO_REPO (so its voices can be downloaded from there too)? */
-function repoOf(model: FileSource, cacheDir: string): string | undefined {
+/** The revision of KOKORO_REPO a downloaded model comes from (its voices can be downloaded from there too); undefined for other models. */
+function kokoroRepoRevision(model: FileSource, cacheDir: string): string | undefined {
   if (model.kind !== "remote") return undefined;
   const repoDir = join(cacheDir, "hf", ...KOKORO_REPO.split("/"));
   if (!model.path.startsWith(repoDir)) return undefined;
-  const revision = model.path.slice(repoDir.length + 1).split(/[\\/]/)[0];
-  return revision;
+  return model.path.slice(repoDir.length + 1).split(/[\\/]/)[0];
 }
 
 /**
@@ -144,7 +143,7 @@ export function resolveVoiceSource(
   }
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found) return { kind: "file", path: found };
-  const revision = repoOf(where.model, where.cacheDir);
+  const revision = kokoroRepoRevision(where.model, where.cacheDir);
   if (!isFile && !where.voicesDir && revision !== undefined) {
     return hfSource({ owner: KOKORO_REPO.split("/")[0] ?? "", repo: KOKORO_REPO.split("/")[1] ?? "", revision, path: `voices/${name}.bin` }, context.env, where.cacheDir);
   }
