@@ -1,6 +1,7 @@
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { runPipeline, type AdapterContext, type AudioChunk, type PipelineEvent } from "@voxpipe/core";
 import { createScriptedLlm } from "@voxpipe/core/testing";
 import adapter from "./index.js";
@@ -100,19 +101,38 @@ describe("text → phonemes → ids → 24 kHz PCM (generated test model)", () =
       expect(kokoro.sessionsCreated).toBe(1);
     }));
 
-  it("stops between runs when aborted, yielding nothing more", () =>
+  it("runs inference in a worker thread, and an abort while a chunk is consumed posts no further run", () =>
     withKokoro({}, async (kokoro) => {
-      const controller = new AbortController();
-      const chunks: AudioChunk[] = [];
-      await expect(
-        (async () => {
+      const postMessage = vi.spyOn(Worker.prototype, "postMessage");
+      try {
+        const controller = new AbortController();
+        const chunks: AudioChunk[] = [];
+        const run = async (): Promise<void> => {
           for await (const chunk of kokoro.synthesize({ text: "One. Two. Three. Four. Five.", signal: controller.signal })) {
+            // "Two." was phonemized while "One." ran; its run starts only when the next chunk is asked for.
             chunks.push(chunk);
             controller.abort();
           }
-        })(),
-      ).rejects.toMatchObject({ code: expect.stringMatching(/abort/) });
-      expect(chunks).toHaveLength(1);
+        };
+        await expect(run()).rejects.toMatchObject({ code: "aborted", stage: "tts" });
+        expect(chunks).toHaveLength(1);
+        const runs = postMessage.mock.calls.filter(([message]) => (message as { type?: string }).type === "run");
+        expect(runs).toHaveLength(1);
+        const [feeds] = runs.map(([message]) => (message as { feeds: Record<string, { dims: number[] }> }).feeds);
+        expect(feeds?.input_ids?.dims).toEqual([1, 7]); // "wˈʌn." (5 ids) and the two pads
+        expect(feeds?.style?.dims).toEqual([1, 256]);
+        expect(feeds?.speed?.dims).toEqual([1]);
+      } finally {
+        postMessage.mockRestore();
+      }
+    }));
+
+  it("ends at once, before loading anything, when the signal has already fired", () =>
+    withKokoro({}, async (kokoro) => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(collect(kokoro.synthesize({ text: "Hello.", signal: controller.signal }))).rejects.toMatchObject({ code: "aborted", stage: "tts" });
+      expect(kokoro.sessionsCreated).toBe(0);
     }));
 });
 
