@@ -94,7 +94,7 @@ describe("text → phonemes → ids → 24 kHz PCM (generated test model)", () =
   it("creates the onnxruntime session once, in load() or on the first request, and reuses it", () =>
     withKokoro({}, async (kokoro) => {
       expect(kokoro.sessionsCreated).toBe(0);
-      await kokoro.load?.();
+      await kokoro.load();
       expect(kokoro.sessionsCreated).toBe(1);
       await Promise.all([collect(kokoro.synthesize({ text: "One." })), collect(kokoro.synthesize({ text: "Two." }))]);
       await collect(kokoro.synthesize({ text: "Three." }));

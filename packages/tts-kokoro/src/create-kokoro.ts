@@ -38,6 +38,8 @@ export interface KokoroTtsProvider extends TtsProvider {
   tokenize(phonemes: string): number[];
   /** onnxruntime sessions created so far: 1 however many requests ran (0 before the first). */
   readonly sessionsCreated: number;
+  /** Downloads what is missing, starts the inference worker and the session, and warms them up with one sentence spoken twice. */
+  load(): Promise<void>;
   /** Stops the inference worker and frees the session (after a run in flight ends). Idempotent; a later request loads again. */
   dispose(): Promise<void>;
 }

@@ -44,7 +44,7 @@ describe("downloads from a local Hugging Face stand-in (127.0.0.1, via $HF_ENDPO
     const lines: string[] = [];
     const kokoro = await createKokoro({ model: "q8", voice: "af_test", cacheDir: "cache" }, context(lines));
     expect(requests).toEqual([]); // nothing downloads before load() or the first request
-    await kokoro.load?.();
+    await kokoro.load();
     expect([...requests].sort()).toEqual([`${REPO}/onnx/model_quantized.onnx`, `${REPO}/voices/af_test.bin`]);
     const cached = join(generated.dir, "cache", "hf", "onnx-community", "Kokoro-82M-v1.0-ONNX", "main");
     expect(existsSync(join(cached, "onnx", "model_quantized.onnx"))).toBe(true);
