@@ -157,6 +157,7 @@ describe("voices", () => {
       expect(await kokoro.phonemize("How are you today?")).toEqual(["hˌaʊ ɑː juː tədˈeɪ?"]);
     });
     await withKokoro({ voice: "bf_test", lang: "en-us" }, async (kokoro) => expect(kokoro.lang).toBe("en-us"));
+    await withKokoro({ voice: "voices/bf_test.bin" }, async (kokoro) => expect(kokoro.lang).toBe("en-gb"));
   });
 
   it("takes a voice file by path and a voicesDir", async () => {

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import {
   ConfigError,
   VoxpipeError,
@@ -48,7 +49,7 @@ export interface KokoroTtsProvider extends TtsProvider {
 const hasSounds = (phonemes: string): boolean => /[^\s;:,.!?—…"()“”]/u.test(phonemes);
 
 /** The variant a voice name implies: `b…` voices are British, others American (Kokoro's naming: af_, am_, bf_, bm_). */
-const langOfVoice = (name: string): KokoroLang => (/^b[fm]_/i.test(name.trim()) ? "en-gb" : "en-us");
+const langOfVoice = (name: string): KokoroLang => (/^b[fm]_/i.test(basename(name.trim())) ? "en-gb" : "en-us");
 
 /**
  * Creates a Kokoro voice. Resolves the model and the voice now, so a missing
