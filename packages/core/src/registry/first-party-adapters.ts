@@ -11,3 +11,13 @@ export const testDoubleAdapters: Readonly<Record<AdapterKind, string>> = {
   llm: "@voxpipe/core/testing#scriptedLlm",
   tts: "@voxpipe/core/testing#syntheticTts",
 };
+
+/**
+ * voxpipe's adapters that `npm i voxpipe` does not bring in (each pulls a
+ * large native runtime), with the command that installs one. Piper's skips
+ * onnxruntime-node's download of CUDA libraries, which the CPU voices do not use.
+ */
+export const optionalAdapterInstalls: Readonly<Record<string, string>> = {
+  "@voxpipe/llm-llama-cpp": "npm i @voxpipe/llm-llama-cpp",
+  "@voxpipe/tts-piper": "ONNXRUNTIME_NODE_INSTALL=skip npm i @voxpipe/tts-piper",
+};

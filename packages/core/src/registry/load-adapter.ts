@@ -1,9 +1,9 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError } from "../errors/voxpipe-error.js";
 import { isAdapterDefinition, type AdapterDefinition, type AdapterKind } from "./define-adapter.js";
-import { firstPartyAdapters, testDoubleAdapters } from "./first-party-adapters.js";
+import { firstPartyAdapters, optionalAdapterInstalls, testDoubleAdapters } from "./first-party-adapters.js";
+import { isPathSpecifier, packageNameOf, resolveAdapterModule } from "./resolve-adapter-module.js";
 
 export interface LoadAdapterOptions {
   /** Folders to resolve the specifier from, in order (the config's folder, the working directory, voxpipe's installation). */
@@ -19,18 +19,6 @@ export function parseAdapterSpecifier(use: string): { specifier: string; exportN
   return { specifier: use.slice(0, hash), exportName: use.slice(hash + 1) || "default" };
 }
 
-function resolveFrom(specifier: string, searchFrom: readonly string[]): string | undefined {
-  for (const dir of searchFrom) {
-    if (specifier.startsWith(".") || path.isAbsolute(specifier)) return path.resolve(dir, specifier);
-    try {
-      return createRequire(path.join(dir, "noop.js")).resolve(specifier);
-    } catch {
-      // try the next folder
-    }
-  }
-  return undefined;
-}
-
 /**
  * Imports the adapter named by `use` and checks it is an adapter of `kind`.
  * Errors name the config key, the specifier, where it was looked for and the
@@ -38,12 +26,17 @@ function resolveFrom(specifier: string, searchFrom: readonly string[]): string |
  */
 export async function loadAdapter(use: string, kind: AdapterKind, options: LoadAdapterOptions): Promise<AdapterDefinition> {
   const { specifier, exportName } = parseAdapterSpecifier(use);
-  const resolved = resolveFrom(specifier, options.searchFrom);
+  const resolution = resolveAdapterModule(specifier, options.searchFrom);
   const known = `voxpipe's ${kind} adapters: ${firstPartyAdapters[kind].join(", ")} (test double: ${testDoubleAdapters[kind]})`;
-  if (!resolved) {
-    const message = `${options.key}: cannot find the adapter package "${specifier}". Looked in: ${options.searchFrom.join(", ")}. Install it (npm i ${specifier}) or fix the name; ${known}.`;
+  if (resolution.kind === "not-installed") {
+    const message = notInstalledMessage(specifier, options, known);
     throw new ConfigError(message, [message]);
   }
+  if (resolution.kind === "unloadable") {
+    const message = `${options.key}: the adapter "${specifier}" is at ${resolution.where} but cannot be loaded: ${resolution.reason}`;
+    throw new ConfigError(message, [message]);
+  }
+  const resolved = resolution.file;
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
@@ -52,7 +45,7 @@ export async function loadAdapter(use: string, kind: AdapterKind, options: LoadA
     const message = `${options.key}: the adapter "${specifier}" failed to load (${resolved}): ${detail}`;
     throw new ConfigError(message, [message], error);
   }
-  const definition = module[exportName];
+  const definition = adapterExport(module, exportName);
   if (!isAdapterDefinition(definition)) {
     const adapters = Object.entries(module).filter(([, value]) => isAdapterDefinition(value)).map(([name]) => name);
     const hint = adapters.length > 0 ? `Its adapter exports are: ${adapters.map((a) => (a === "default" ? "default" : `#${a}`)).join(", ")}.` : "It exports no adapter (a defineAdapter(...) value).";
@@ -64,4 +57,28 @@ export async function loadAdapter(use: string, kind: AdapterKind, options: LoadA
     throw new ConfigError(message, [message]);
   }
   return definition;
+}
+
+/** One line saying what to install, or where a path was looked for. */
+function notInstalledMessage(specifier: string, options: LoadAdapterOptions, known: string): string {
+  if (isPathSpecifier(specifier)) {
+    const from = options.searchFrom[0] ?? process.cwd();
+    return `${options.key}: there is no file or folder at ${path.resolve(from, specifier)} (a relative path starts from the config file's folder, ${from}).`;
+  }
+  const name = packageNameOf(specifier);
+  const install = optionalAdapterInstalls[name];
+  if (install) return `${options.key}: the adapter "${name}" is not installed. Install it beside voxpipe: ${install} (npm i -g for a global voxpipe).`;
+  return `${options.key}: cannot find the adapter package "${name}" (looked in ${[...new Set(options.searchFrom)].join(", ")}). Install it (npm i ${name}) or fix the name; ${known}.`;
+}
+
+/**
+ * The named export of an adapter module. For a CommonJS module, `import()`
+ * makes `module.exports` the default export, so a compiled
+ * `exports.default = defineAdapter(…)` sits one level down: look there too.
+ */
+function adapterExport(module: Record<string, unknown>, exportName: string): unknown {
+  const value = module[exportName];
+  if (exportName !== "default" || isAdapterDefinition(value)) return value;
+  const nested = typeof value === "object" && value !== null ? (value as Record<string, unknown>).default : undefined;
+  return isAdapterDefinition(nested) ? nested : value;
 }
