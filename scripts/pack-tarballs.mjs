@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Packs voxpipe's published packages (packages/*) into npm-installable tarballs, until they are on the npm registry.
+//   pnpm pack:tarballs [FOLDER]        (default: ./tarballs; run `pnpm build` first)
+// FOLDER/*.tgz is `voxpipe` and everything it depends on: `npm i FOLDER/*.tgz` (add -g for a global command).
+// FOLDER/optional/ holds the two heavy adapters, installed beside it only when wanted (llama.cpp, Piper).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const out = path.resolve(process.cwd(), args[0] ?? path.join(root, "tarballs"));
+const optional = ["voxpipe-llm-llama-cpp-", "voxpipe-tts-piper-"];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(path.join(out, "optional"), { recursive: true });
+const pnpm = process.platform === "win32" ? "pnpm.cmd" : "pnpm";
+execFileSync(pnpm, ["-r", "--filter", "./packages/*", "pack", "--pack-destination", out], { cwd: root, stdio: ["ignore", "ignore", "inherit"], shell: process.platform === "win32" });
+const tarballs = readdirSync(out).filter((name) => name.endsWith(".tgz"));
+for (const name of tarballs) {
+  if (optional.some((prefix) => name.startsWith(prefix))) renameSync(path.join(out, name), path.join(out, "optional", name));
+}
+const main = readdirSync(out).filter((name) => name.endsWith(".tgz"));
+const heavy = readdirSync(path.join(out, "optional"));
+console.log(`voxpipe and its dependencies (${main.length} tarballs): npm i ${path.join(out, "*.tgz")}`);
+for (const name of heavy) {
+  const skip = name.startsWith("voxpipe-tts-piper-") ? "ONNXRUNTIME_NODE_INSTALL=skip " : "";
+  console.log(`optional: ${skip}npm i ${path.join(out, "optional", name)}`);
+}
