@@ -13,9 +13,9 @@ export type AdapterModuleResolution =
 /** The conditions `import()` uses; tried first, so an ESM-only package (`"exports": { "import": … }`) resolves. */
 const importConditions = new Set(["node", "import"]);
 
-/** A specifier that names a file or folder rather than a package: `./x`, `../x`, `/abs/x`, `C:\x`. */
+/** A specifier that names a file or folder rather than a package: `./x`, `../x`, `.\x` (Windows), `/abs/x`, `C:\x`. */
 export function isPathSpecifier(specifier: string): boolean {
-  return specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === ".." || path.isAbsolute(specifier);
+  return /^\.\.?([/\\]|$)/.test(specifier) || path.isAbsolute(specifier);
 }
 
 /** The package a bare specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
