@@ -16,6 +16,10 @@ const tarballName = (name: string, version: string) => `${name.replace(/^@/, "")
 
 const out = path.join(work, "tarballs");
 execFileSync(process.execPath, [path.join(root, "scripts/pack-tarballs.mjs"), out], { cwd: root, stdio: "pipe" });
+// The private packages (the playground, the example adapter) are not published, but `pnpm -r pack` packs them too.
+const privateDirs = ["apps/playground", "examples/tts-adapter-example"];
+const privateOut = path.join(work, "private");
+execFileSync("pnpm", [...privateDirs.flatMap((dir) => ["--filter", `./${dir}`]), "pack", "--pack-destination", privateOut], { cwd: root, stdio: "pipe" });
 
 interface Packed {
   dir: string;
@@ -26,7 +30,7 @@ interface Packed {
 
 function unpack(dir: string): Packed {
   const { name, version } = manifestOf(dir);
-  const file = [path.join(out, tarballName(name, version)), path.join(out, "optional", tarballName(name, version))].find((f) => existsSync(f));
+  const file = [out, path.join(out, "optional"), privateOut].map((folder) => path.join(folder, tarballName(name, version))).find((f) => existsSync(f));
   if (!file) throw new Error(`no tarball for ${name} in ${out}`);
   const target = path.join(work, "unpacked", name);
   mkdirSync(target, { recursive: true });
@@ -52,7 +56,7 @@ function targetsOf(value: unknown): string[] {
   return [];
 }
 
-const packed = packageDirs.map(unpack);
+const packed = [...packageDirs, ...privateDirs].map(unpack);
 
 describe.each(packed.map((p) => [p.manifest.name, p] as const))("the %s tarball", (_name, pkg) => {
   it("has a README, a LICENSE and a repository field that points at its folder", () => {
