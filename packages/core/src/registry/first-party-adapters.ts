@@ -20,4 +20,5 @@ export const testDoubleAdapters: Readonly<Record<AdapterKind, string>> = {
 export const optionalAdapterInstalls: Readonly<Record<string, string>> = {
   "@voxpipe/llm-llama-cpp": "npm i @voxpipe/llm-llama-cpp",
   "@voxpipe/tts-piper": "ONNXRUNTIME_NODE_INSTALL=skip npm i @voxpipe/tts-piper",
+  "@voxpipe/tts-kokoro": "ONNXRUNTIME_NODE_INSTALL=skip npm i @voxpipe/tts-kokoro",
 };
