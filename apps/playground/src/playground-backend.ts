@@ -1,4 +1,4 @@
-import type { LlmProvider, PipelineEvent, TtsProvider } from "@voxpipe/core";
+import type { LlmProvider, PipelineEvent, Redactor, TtsProvider } from "@voxpipe/core";
 
 /**
  * What the playground needs from voxpipe: the two backends (for their names)
@@ -12,6 +12,8 @@ export interface PlaygroundBackend {
   defaultMode: "streaming" | "whole";
   /** The config file's name for display (no folder), or "defaults". */
   configName: string;
+  /** Masks the config's secrets in what the server shows (`hello`); without one, credential shapes are still masked. */
+  redactor?: Pick<Redactor, "redact">;
   run(prompt: string, options: { mode: "streaming" | "whole"; signal: AbortSignal }): AsyncIterable<PipelineEvent>;
   /**
    * A runner for one listener (one WebSocket session), whose runs share what

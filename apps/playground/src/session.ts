@@ -3,11 +3,12 @@ import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { encodeAudioFrame } from "./audio-frame.js";
 import { closeConnection, closeForNotReading, closeForStall, closeForProtocolErrors, type ServerClose } from "./close-codes.js";
+import { helloMessage } from "./hello-message.js";
 import type { PlaygroundLimits } from "./limits.js";
 import type { PlaygroundBackend } from "./playground-backend.js";
 import { WriteBatcher } from "./write-batcher.js";
 import { RateWindow } from "./rate-window.js";
-import { PROTOCOL_VERSION, type ClientMessage, type ClientMessageSchema, type ProtocolErrorCode, type RunEndReason, type ServerMessage } from "./protocol.js";
+import { type ClientMessage, type ClientMessageSchema, type ProtocolErrorCode, type RunEndReason, type ServerMessage } from "./protocol.js";
 
 /** Reported when a run ends, for logs and tests. */
 export interface RunEndInfo {
@@ -104,23 +105,7 @@ export class Session {
     socket.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     socket.on("close", () => this.active?.controller.abort());
     socket.on("error", () => this.active?.controller.abort());
-    this.send({
-      type: "hello",
-      protocol: PROTOCOL_VERSION,
-      backends: {
-        llm: { id: backend.llm.id, model: backend.llm.model },
-        tts: {
-          id: backend.tts.id,
-          voice: backend.tts.voice,
-          sampleRate: backend.tts.format.sampleRate,
-          channels: backend.tts.format.channels,
-          streaming: backend.tts.streaming,
-        },
-        mode: backend.defaultMode,
-        config: backend.configName,
-      },
-      limits: { maxPromptChars: limits.maxPromptChars, maxMessageBytes: limits.maxMessageBytes },
-    });
+    this.send(helloMessage(backend, limits));
   }
 
   /** Stops the current run, if any, and resolves once it has ended. */

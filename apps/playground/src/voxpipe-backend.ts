@@ -15,6 +15,7 @@ export async function openPlaygroundBackend(options: OpenVoxpipeOptions = {}): P
     tts: voxpipe.tts,
     defaultMode: voxpipe.loaded.config.pipeline.mode,
     configName: file ? path.basename(file) : "defaults",
+    redactor: voxpipe.redactor,
     run: (prompt, runOptions) => voxpipe.run(prompt, runOptions),
     // Each WebSocket session is one listener with its own playout lead (pipeline.playout).
     session: () => voxpipe.session(),

@@ -1,4 +1,4 @@
-import { VoxpipeError, ConfigError } from "@voxpipe/core";
+import { VoxpipeError, ConfigError, Redactor, secretValuesOfEnv } from "@voxpipe/core";
 import { UsageError } from "./args.js";
 import { config, configUsage } from "./commands/config.js";
 import { say, sayUsage } from "./commands/say.js";
@@ -25,7 +25,10 @@ export interface Io {
 const defaultIo: Io = { stdout: (s) => process.stdout.write(`${s}\n`), stderr: (s) => process.stderr.write(`${s}\n`) };
 
 /** Runs the voxpipe command line; resolves to the exit code. */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], given: Io = defaultIo): Promise<number> {
+  // Progress and error lines never show a credential: the environment's keys, URL credentials, bearer tokens.
+  const redactor = new Redactor(secretValuesOfEnv(process.env));
+  const io: Io = { stdout: given.stdout, stderr: (line) => given.stderr(redactor.redact(line)) };
   const args = argv[0] === "--" ? argv.slice(1) : argv;
   const [command, ...rest] = args;
   const usages: Record<string, string> = { say: sayUsage, config: configUsage, segment: segmentUsage };

@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import {
   AudioCache,
   TtsFailover,
+  adaptersRedactor,
+  redactingLogger,
   warmAudioCache,
   createLogger,
   createPlayoutLead,
@@ -15,6 +17,7 @@ import {
   type LoadedConfig,
   type Logger,
   type PipelineEvent,
+  type Redactor,
   type TtsProvider,
 } from "@voxpipe/core";
 import { terminalSafe } from "./terminal-text.js";
@@ -58,7 +61,10 @@ export interface Voxpipe extends VoxpipeSession {
   ttsFailover: TtsFailover;
   /** The audio cache, when `cache.enabled`. */
   cache: AudioCache | undefined;
+  /** Every log line goes through `redactor` first. */
   logger: Logger;
+  /** Masks the secrets of the config's adapters (keys, header values, URL credentials) and of the environment; use it on anything you print. */
+  redactor: Redactor;
   /** A new listener's session. `run()` on the Voxpipe itself uses one default session. */
   session(): VoxpipeSession;
   /** Frees both backends. */
@@ -70,18 +76,19 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const loaded = await loadConfig(options.configFile, { cwd, env });
-  // Log lines quote backend and model text: control characters are escaped before they reach a terminal.
-  const logger = options.logger ?? createLogger(loaded.config.log.level, (line) => process.stderr.write(`${terminalSafe(line)}\n`));
   const resolved = await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir, cwd, voxpipeInstallDir] });
+  const redactor = adaptersRedactor([resolved.llm, ...resolved.tts], env);
+  // Log lines quote backend and model text: secrets are masked, and control characters escaped before they reach a terminal.
+  const logger = redactingLogger(options.logger ?? createLogger(loaded.config.log.level, (line) => process.stderr.write(`${terminalSafe(line)}\n`)), redactor);
   const context: AdapterContext = {
     configDir: loaded.configDir,
     env,
     log: (level, message) => logger[level](message),
   };
-  const llm = await createProvider<LlmProvider>(resolved.llm, context);
+  const llm = await createProvider<LlmProvider>(resolved.llm, context, redactor);
   const ttsProviders: TtsProvider[] = [];
   try {
-    for (const adapter of resolved.tts) ttsProviders.push(await createProvider<TtsProvider>(adapter, context));
+    for (const adapter of resolved.tts) ttsProviders.push(await createProvider<TtsProvider>(adapter, context, redactor));
   } catch (error) {
     await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
     throw error;
@@ -135,6 +142,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     ttsFailover,
     cache: cache?.store,
     logger,
+    redactor,
     session,
     run: defaultSession.run,
     async dispose() {

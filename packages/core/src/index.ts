@@ -30,4 +30,5 @@ export * from "./registry/create-providers.js";
 export * from "./cache/audio-cache.js";
 export { TtsFailover, type TtsFailoverOptions } from "./pipeline/tts-failover.js";
 export * from "./cache/warm-cache.js";
-export * from "./adapter-kit/index.js";
+export * from "./redaction/index.js";
+export * from "./registry/adapters-redactor.js";

@@ -1,4 +1,4 @@
-import { configJsonSchema, loadConfig, resolveAdapters, type VoxpipeConfig } from "@voxpipe/core";
+import { adaptersRedactor, configJsonSchema, loadConfig, maskSecretOptions, resolveAdapters, type ResolvedAdapter, type VoxpipeConfig } from "@voxpipe/core";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { voxpipeInstallDir } from "../open-voxpipe.js";
 
@@ -22,12 +22,15 @@ export async function config(argv: readonly string[], io: { stdout: (s: string) 
   if (sub !== "check") throw new UsageError(`unknown config command "${sub}"; expected check or schema`);
   const loaded = await loadConfig(file ?? values.config);
   const resolved = await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir, process.cwd(), voxpipeInstallDir] });
+  // Printed output ends up in CI logs: every secret is masked (keys, header values, URL credentials).
+  const redactor = adaptersRedactor([resolved.llm, ...resolved.tts], process.env);
+  const printable = (adapter: ResolvedAdapter) => ({ use: adapter.use, options: maskSecretOptions(adapter.definition.optionsSchema, adapter.options, redactor) as Record<string, unknown> });
   const config: VoxpipeConfig = {
     ...loaded.config,
-    llm: { use: resolved.llm.use, options: resolved.llm.options as Record<string, unknown> },
-    tts: resolved.tts.length === 1 ? { use: resolved.tts[0]!.use, options: resolved.tts[0]!.options as Record<string, unknown> } : resolved.tts.map((t) => ({ use: t.use, options: t.options as Record<string, unknown> })),
+    llm: printable(resolved.llm),
+    tts: resolved.tts.length === 1 ? printable(resolved.tts[0]!) : resolved.tts.map(printable),
   };
-  io.stderr(`voxpipe: ${loaded.file ?? "default config"} is valid${loaded.envApplied.length ? ` (environment: ${loaded.envApplied.join(", ")})` : ""}`);
-  io.stdout(JSON.stringify(config, null, 2));
+  io.stderr(redactor.redact(`voxpipe: ${loaded.file ?? "default config"} is valid${loaded.envApplied.length ? ` (environment: ${loaded.envApplied.join(", ")})` : ""}`));
+  io.stdout(redactor.redact(JSON.stringify(config, null, 2)));
   return 0;
 }

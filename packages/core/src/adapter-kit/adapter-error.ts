@@ -1,6 +1,6 @@
 import { VoxpipeError, type Stage } from "../errors/voxpipe-error.js";
+import type { Redactor } from "../redaction/redactor.js";
 import { retryableHttpErrorKinds, type HttpErrorCode, type HttpErrorKind } from "./http-error-kind.js";
-import { containsSecret, redactSecrets } from "./redact-secrets.js";
 
 /** What an adapter error carries besides its code and message. */
 export interface AdapterErrorExtra {
@@ -13,26 +13,22 @@ export interface AdapterErrorExtra {
 }
 
 /**
- * Builds a `stage` VoxpipeError for an HTTP adapter with every secret replaced
- * by `***` in its message and in its cause's message, so an API key a server
- * echoes back never reaches a log. Retryable when the code's kind is one of
- * {@link retryableHttpErrorKinds}, unless `extra.retryable` says otherwise.
+ * Builds a `stage` VoxpipeError for an HTTP adapter with every secret masked
+ * by `redactor` in its message and its cause chain, so an API key, a header
+ * value or URL credentials a server echoes back never reach a log. Retryable
+ * when the code's kind is one of {@link retryableHttpErrorKinds}, unless
+ * `extra.retryable` says otherwise.
  */
-export function adapterError<S extends Stage>(stage: S, code: HttpErrorCode<S>, message: string, secrets: readonly string[], extra: AdapterErrorExtra = {}): VoxpipeError {
+export function adapterError<S extends Stage>(stage: S, code: HttpErrorCode<S>, message: string, redactor: Redactor, extra: AdapterErrorExtra = {}): VoxpipeError {
   const kind = code.slice(stage.length + 1) as HttpErrorKind;
-  return new VoxpipeError({
-    code,
-    stage,
-    message: redactSecrets(message, secrets),
-    retryable: extra.retryable ?? retryableHttpErrorKinds.has(kind),
-    retryAfterMs: extra.retryAfterMs,
-    cause: safeCause(extra.cause, secrets),
-  });
-}
-
-function safeCause(cause: unknown, secrets: readonly string[]): unknown {
-  if (cause === undefined) return undefined;
-  const text = cause instanceof Error ? `${cause.message} ${String(cause.cause ?? "")}` : String(cause);
-  if (!containsSecret(text, secrets)) return cause;
-  return new Error(redactSecrets(cause instanceof Error ? cause.message : String(cause), secrets));
+  return redactor.redactError(
+    new VoxpipeError({
+      code,
+      stage,
+      message,
+      retryable: extra.retryable ?? retryableHttpErrorKinds.has(kind),
+      retryAfterMs: extra.retryAfterMs,
+      cause: extra.cause,
+    }),
+  );
 }

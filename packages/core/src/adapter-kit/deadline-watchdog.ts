@@ -40,6 +40,11 @@ export class DeadlineWatchdog<Kind extends string> {
     this.#timers.delete(kind);
   }
 
+  /** Stops every deadline (the same as `disarm()`), for the end of an attempt. */
+  clear(): void {
+    this.disarm();
+  }
+
   #fire(kind: Kind): void {
     this.#timers.delete(kind);
     if (this.#fired !== undefined || this.#controller.signal.aborted) return;

@@ -2,8 +2,11 @@ import type { VoxpipeConfig, AdapterEntry } from "../config/config-schema.js";
 import { formatIssues } from "../config/format-issues.js";
 import { ConfigError, VoxpipeError } from "../errors/voxpipe-error.js";
 import type { LlmProvider } from "../llm/llm-provider.js";
+import { redactingLlm, redactingTts } from "../redaction/redacting-providers.js";
+import type { Redactor } from "../redaction/redactor.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
 import type { AdapterContext, AdapterDefinition, AdapterKind } from "./define-adapter.js";
+import { adaptersRedactor } from "./adapters-redactor.js";
 import { loadAdapter } from "./load-adapter.js";
 
 /** An adapter found and its options validated, not yet created. */
@@ -55,13 +58,21 @@ function strictSchema(schema: AdapterDefinition["optionsSchema"]): AdapterDefini
   return typeof candidate.strict === "function" ? candidate.strict() : schema;
 }
 
-/** Calls an adapter's factory; a throw becomes an error naming the adapter. */
-export async function createProvider<P extends LlmProvider | TtsProvider>(adapter: ResolvedAdapter, context: AdapterContext): Promise<P> {
+/**
+ * Calls an adapter's factory; a throw becomes an error naming the adapter.
+ * Whatever the adapter does about secrets, its log lines, its errors (thrown
+ * or reported) and its names pass through `redactor`, by default one that
+ * knows the secrets in this adapter's options and in `context.env`.
+ */
+export async function createProvider<P extends LlmProvider | TtsProvider>(adapter: ResolvedAdapter, context: AdapterContext, redactor: Redactor = adaptersRedactor([adapter], context.env)): Promise<P> {
+  const safeContext: AdapterContext = { ...context, log: (level, message) => context.log(level, redactor.redact(message)) };
+  let provider: LlmProvider | TtsProvider;
   try {
-    return (await adapter.definition.create(adapter.options as never, context)) as P;
+    provider = await adapter.definition.create(adapter.options as never, safeContext);
   } catch (error) {
-    if (VoxpipeError.isInstance(error)) throw error;
+    if (VoxpipeError.isInstance(error)) throw redactor.redactError(error);
     const detail = error instanceof Error ? error.message : String(error);
-    throw new VoxpipeError({ code: "adapter-create-failed", stage: "registry", message: `${adapter.key}: the adapter "${adapter.use}" failed to start: ${detail}`, cause: error });
+    throw redactor.redactError(new VoxpipeError({ code: "adapter-create-failed", stage: "registry", message: `${adapter.key}: the adapter "${adapter.use}" failed to start: ${detail}`, cause: error }));
   }
+  return (adapter.definition.kind === "llm" ? redactingLlm(provider as LlmProvider, redactor) : redactingTts(provider as TtsProvider, redactor)) as P;
 }
