@@ -3,7 +3,7 @@
 // `VOXPIPE_MODELS_DIR=/abs/path/to/models node bench/llama-cpp.mjs [--quick]`,
 // or import `benchLlamaCpp` from a runner.
 import { pathToFileURL } from "node:url";
-import { createLlamaCpp } from "../packages/llm-llama-cpp/dist/index.js";
+import { createLlamaCppLlm } from "../packages/llm-llama-cpp/dist/index.js";
 
 const PROMPT = "Once upon a time";
 // Different openings, so a warm request cannot reuse the previous prompt's evaluated tokens.
@@ -17,7 +17,7 @@ const median = (values) => {
 };
 
 function provider(threads, modelsDir) {
-  return createLlamaCpp(
+  return createLlamaCppLlm(
     { model: "llm/stories260K.gguf", contextSize: 512, threads, gpu: false, build: "never", temperature: 0 },
     { configDir: process.cwd(), env: { VOXPIPE_MODELS_DIR: modelsDir }, log: () => {} },
   );

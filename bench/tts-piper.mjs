@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { measureFirstAfterLoad, measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";
-import { createPiper } from "../packages/tts-piper/dist/index.js";
+import { createPiperTts } from "../packages/tts-piper/dist/index.js";
 
 // The fixture's phoneme map knows only a, n, o and the space, so the text uses
 // words made of them; eSpeak's other phonemes (stress marks, ə, …) are skipped.
@@ -28,7 +28,7 @@ function context() {
 
 
 /**
- * loadMs: a fresh provider's time from `createPiper` to the first chunk of a
+ * loadMs: a fresh provider's time from `createPiperTts` to the first chunk of a
  * one-word request (reading the config, starting the inference worker, loading
  * the ONNX session; the shared eSpeak WebAssembly module loads only once per process).
  * ttfaMs: a warm provider's time from `synthesize()` to the first chunk, per request.
@@ -47,7 +47,7 @@ export async function benchPiper({ quick = false } = {}) {
   const loadTimes = [];
   for (let i = 0; i < loads; i++) {
     const started = performance.now();
-    const provider = await createPiper(options, context());
+    const provider = await createPiperTts(options, context());
     try {
       await timeRequest(provider, "Nano.");
       loadTimes.push(performance.now() - started);
@@ -56,8 +56,8 @@ export async function benchPiper({ quick = false } = {}) {
     }
   }
 
-  const afterLoad = await measureFirstAfterLoad(() => createPiper(options, context()), sentences[2], loads);
-  const warm = await measureWarmTts(await createPiper(options, context()), sentences, rounds, loadTimes);
+  const afterLoad = await measureFirstAfterLoad(() => createPiperTts(options, context()), sentences[2], loads);
+  const warm = await measureWarmTts(await createPiperTts(options, context()), sentences, rounds, loadTimes);
   return { ...warm, ...afterLoad };
 }
 

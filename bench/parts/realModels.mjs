@@ -101,7 +101,7 @@ export async function run({ quick, log }) {
 
   const llmLabel = `llama-cpp stories260K (completion, temperature 0, seed ${SAMPLING.seed}, ${LLAMA.threads} thread, context ${LLAMA.contextSize})`;
   const quiet = { configDir: process.cwd(), env: process.env, log: () => {} };
-  const llm = llama.module.createLlamaCpp({ model: llmFile, ...LLAMA, ...SAMPLING }, quiet);
+  const llm = llama.module.createLlamaCppLlm({ model: llmFile, ...LLAMA, ...SAMPLING }, quiet);
   try {
     const espeakTts = espeak.module.createEspeakTts({ voice: "en-us" });
     let row;
@@ -125,7 +125,7 @@ async function piperRow({ core, defaults, llm, llmLabel, pairs, log }) {
   if (piper.skipped) return { llm: llmLabel, tts: label, skipped: piper.skipped };
   let tts;
   try {
-    tts = await piper.module.createPiper({ model, threads: 1 }, { configDir: process.cwd(), env: process.env, log: () => {} });
+    tts = await piper.module.createPiperTts({ model, threads: 1 }, { configDir: process.cwd(), env: process.env, log: () => {} });
     return await measureRow({ core, defaults, llm, tts, llmLabel, ttsLabel: label, pairs, log });
   } catch (error) {
     return { llm: llmLabel, tts: label, skipped: `tts-piper failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };

@@ -42,7 +42,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * turns on the context's single sequence (first in, first out). `dispose`
  * stops running requests and frees the model and context.
  */
-export function createLlamaCpp(input: LlamaCppOptions = {}, context: AdapterContext = defaultAdapterContext()): LlamaCppProvider {
+export function createLlamaCppLlm(input: LlamaCppOptions = {}, context: AdapterContext = defaultAdapterContext()): LlamaCppProvider {
   const options = llamaCppOptionsSchema.parse(input);
   const source = parseModelSource(options.model);
   const disposal = new AbortController();
@@ -139,3 +139,6 @@ export function createLlamaCpp(input: LlamaCppOptions = {}, context: AdapterCont
     },
   };
 }
+
+/** @deprecated Renamed {@link createLlamaCppLlm}; this alias goes in the next release. */
+export const createLlamaCpp = createLlamaCppLlm;

@@ -1,4 +1,5 @@
-import { ThinkTagSplitter, type LlmFinishReason, type LlmRequest, type ThinkSplitPart } from "@voxpipe/core";
+import type { LlmFinishReason, LlmRequest } from "@voxpipe/core";
+import { ThinkTagSplitter, type ThinkSplitPart } from "@voxpipe/core/adapter-kit";
 import type { LlamaRuntime } from "./llama-runtime.js";
 import { chatTurn, completionText, type Sampling } from "./request-input.js";
 

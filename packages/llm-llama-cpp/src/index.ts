@@ -1,5 +1,5 @@
 // The public surface of @voxpipe/llm-llama-cpp. Nothing but re-exports.
-export { createLlamaCpp, type LlamaCppProvider } from "./create-llama-cpp.js";
+export { createLlamaCppLlm, createLlamaCpp, type LlamaCppProvider } from "./create-llama-cpp.js";
 export {
   llamaCppOptionsSchema, defaultModelUri, defaultThreads, chatWrapperNames,
   type LlamaCppOptions, type ResolvedLlamaCppOptions, type ChatWrapperName,

@@ -1,5 +1,5 @@
 import { defineAdapter } from "@voxpipe/core";
-import { createLlamaCpp } from "./create-llama-cpp.js";
+import { createLlamaCppLlm } from "./create-llama-cpp.js";
 import { llamaCppOptionsSchema } from "./llama-cpp-options.js";
 
 /** Config entry: `llm: { use: "@voxpipe/llm-llama-cpp", options: { model: … } }`. Importing it loads nothing. */
@@ -8,5 +8,5 @@ export const llamaCppAdapter = defineAdapter({
   id: "llama-cpp",
   description: "GGUF models in-process through node-llama-cpp (llama.cpp); no server to run.",
   optionsSchema: llamaCppOptionsSchema,
-  create: (options, context) => createLlamaCpp(options, context),
+  create: (options, context) => createLlamaCppLlm(options, context),
 });

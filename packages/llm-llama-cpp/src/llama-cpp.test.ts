@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelNotFoundError, VoxpipeError, type AdapterContext, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
 import { describeLlmConformance } from "@voxpipe/core/conformance";
-import { createLlamaCpp, type LlamaCppOptions } from "./index.js";
+import { createLlamaCppLlm, type LlamaCppOptions } from "./index.js";
 import adapter from "./index.js";
 
 // Real-model tests: stories260K (no chat template, so completion mode) from $VOXPIPE_MODELS_DIR.
@@ -17,7 +17,7 @@ function contextFor(logs: string[] = []): AdapterContext {
 }
 
 function stories(options: Partial<LlamaCppOptions> = {}, logs?: string[]) {
-  return createLlamaCpp({ ...testOptions, ...options }, contextFor(logs));
+  return createLlamaCppLlm({ ...testOptions, ...options }, contextFor(logs));
 }
 
 async function collect(stream: AsyncIterable<LlmStreamPart>): Promise<LlmStreamPart[]> {

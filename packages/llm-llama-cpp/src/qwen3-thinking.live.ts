@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LlmStreamPart } from "@voxpipe/core";
-import { createLlamaCpp } from "./index.js";
+import { createLlamaCppLlm } from "./index.js";
 
 // The Qwen3 thinking switch against a real Qwen3 model. Opt-in, because the
 // model is 640 MB: set VOXPIPE_LLAMA_LIVE_MODEL to a Qwen3 GGUF file or URI, e.g.
@@ -11,7 +11,7 @@ const skipReason = "set VOXPIPE_LLAMA_LIVE_MODEL to a Qwen3 GGUF path or hf: URI
 if (!model) console.warn(`@voxpipe/llm-llama-cpp: Qwen3 live test: ${skipReason}.`);
 
 async function run(thinking: boolean): Promise<LlmStreamPart[]> {
-  const llm = createLlamaCpp({ model: model!, thinking, temperature: 0, contextSize: 2048, gpu: "auto" }, {
+  const llm = createLlamaCppLlm({ model: model!, thinking, temperature: 0, contextSize: 2048, gpu: "auto" }, {
     configDir: process.cwd(),
     env: process.env,
     log: (level, message) => {

@@ -1,6 +1,6 @@
 import { describeLlmConformance } from "@voxpipe/core/conformance";
 import { afterAll } from "vitest";
-import { createOllama } from "./create-ollama.js";
+import { createOllamaLlm } from "./create-ollama.js";
 import { chatStream, startFakeOllama } from "./__fixtures__/fake-ollama.js";
 
 // One fake server streams the full fixture; the other drops the connection after five lines.
@@ -12,6 +12,6 @@ afterAll(async () => {
 
 describeLlmConformance({
   name: "ollama (fake server)",
-  create: async () => createOllama({ host: (await healthy).url, model: "llama3.2" }),
-  createFailing: async () => createOllama({ host: (await dropping).url, model: "llama3.2", retries: 0 }),
+  create: async () => createOllamaLlm({ host: (await healthy).url, model: "llama3.2" }),
+  createFailing: async () => createOllamaLlm({ host: (await dropping).url, model: "llama3.2", retries: 0 }),
 });

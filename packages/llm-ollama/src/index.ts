@@ -1,8 +1,8 @@
 import { defineAdapter } from "@voxpipe/core";
-import { createOllama } from "./create-ollama.js";
+import { createOllamaLlm } from "./create-ollama.js";
 import { ollamaOptionsSchema } from "./ollama-options.js";
 
-export { createOllama, normalizeHost, type OllamaContext } from "./create-ollama.js";
+export { createOllamaLlm, createOllama, normalizeHost, type OllamaLlmContext, type OllamaContext } from "./create-ollama.js";
 export { ollamaOptionsSchema, type OllamaOptions, type ResolvedOllamaOptions } from "./ollama-options.js";
 
 /** Config entry: `llm: { use: "@voxpipe/llm-ollama", options: { model: "llama3.2" } }`. */
@@ -11,5 +11,5 @@ export default defineAdapter({
   id: "ollama",
   description: "A model served by Ollama (/api/chat streaming), local or remote.",
   optionsSchema: ollamaOptionsSchema,
-  create: (options, context) => createOllama(options, context),
+  create: (options, context) => createOllamaLlm(options, context),
 });

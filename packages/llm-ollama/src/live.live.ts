@@ -4,7 +4,7 @@
 import type { LlmStreamPart } from "@voxpipe/core";
 import { describeLlmConformance } from "@voxpipe/core/conformance";
 import { describe, expect, it } from "vitest";
-import { createOllama, normalizeHost } from "./create-ollama.js";
+import { createOllamaLlm, normalizeHost } from "./create-ollama.js";
 
 const host = normalizeHost(process.env["OLLAMA_HOST"] || "http://127.0.0.1:11434");
 
@@ -29,12 +29,12 @@ if ("skip" in target) {
   });
 } else {
   const request = { prompt: "Tell me a two-sentence story about a lighthouse.", maxTokens: 200 };
-  describeLlmConformance({ name: `ollama live (${host}, ${target.model})`, create: () => createOllama({ host, model: target.model }), request, abortWithinMs: 1_000, timeoutMs: 180_000 });
+  describeLlmConformance({ name: `ollama live (${host}, ${target.model})`, create: () => createOllamaLlm({ host, model: target.model }), request, abortWithinMs: 1_000, timeoutMs: 180_000 });
 
   describe(`llm-ollama live (${host})`, () => {
     it("reports an unknown model as llm-model-not-found with `ollama pull`", async () => {
       const parts: LlmStreamPart[] = [];
-      for await (const part of createOllama({ host, model: "voxpipe-no-such-model:404", retries: 0 }).stream({ prompt: "Hi" })) parts.push(part);
+      for await (const part of createOllamaLlm({ host, model: "voxpipe-no-such-model:404", retries: 0 }).stream({ prompt: "Hi" })) parts.push(part);
       const last = parts.at(-1);
       expect(last?.type).toBe("error");
       if (last?.type === "error") {

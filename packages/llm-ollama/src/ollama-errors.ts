@@ -1,14 +1,18 @@
-import { adapterError, networkCode, parseRetryAfter, shortenText, type StreamTimeoutKind, type VoxpipeError } from "@voxpipe/core";
+import type { VoxpipeError } from "@voxpipe/core";
+import { adapterError, networkCode, parseRetryAfter, shortenText, type Redactor, type StreamTimeoutKind } from "@voxpipe/core/adapter-kit";
 
-/** Builds the adapter's classified errors for one Ollama server and model; names the URL and the model, never the key. */
+/** Builds the adapter's classified errors for one Ollama server and model; names the URL and the model, with every secret masked by the adapter's redactor. */
 export class OllamaErrors {
   readonly baseUrl: string;
   readonly model: string;
-  readonly #secrets: readonly string[];
+  readonly #secrets: Redactor;
   readonly #headers: Record<string, string>;
+  /** The real server URL (credentials included), for listing models; `baseUrl` is the masked one for messages. */
+  readonly #url: string;
 
-  constructor(baseUrl: string, model: string, secrets: readonly string[], headers: Record<string, string>) {
-    this.baseUrl = baseUrl;
+  constructor(baseUrl: string, model: string, secrets: Redactor, headers: Record<string, string>) {
+    this.baseUrl = secrets.redact(baseUrl);
+    this.#url = baseUrl;
     this.model = model;
     this.#secrets = secrets;
     this.#headers = headers;
@@ -77,7 +81,7 @@ export class OllamaErrors {
   /** Names of the models on the server (`/api/tags`), or undefined when they cannot be listed quickly. */
   async localModels(): Promise<string[] | undefined> {
     try {
-      const response = await fetch(`${this.baseUrl}/api/tags`, { headers: this.#headers, signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${this.#url}/api/tags`, { headers: this.#headers, signal: AbortSignal.timeout(2_000) });
       if (!response.ok) return undefined;
       const body = (await response.json()) as { models?: { name?: unknown }[] };
       return (body.models ?? []).map((model) => String(model.name)).slice(0, 20);

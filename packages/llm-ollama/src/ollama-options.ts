@@ -1,11 +1,12 @@
+import { secret } from "@voxpipe/core/adapter-kit";
 import { z } from "zod";
 
 /** Options of the Ollama adapter (`llm: { use: "@voxpipe/llm-ollama", options: … }`). */
 export const ollamaOptionsSchema = z.object({
   model: z.string().min(1).describe("The Ollama model to chat with, e.g. `llama3.2` or `qwen3:4b`; it must be pulled on the server (`ollama pull <model>`)."),
   host: z.string().min(1).optional().describe("Ollama server URL. Default: `OLLAMA_HOST` from the environment, else `http://127.0.0.1:11434`."),
-  apiKey: z.string().min(1).optional().describe("Bearer token for ollama.com or a proxy in front of Ollama. Default: `OLLAMA_API_KEY` from the environment. Never logged."),
-  headers: z.record(z.string(), z.string()).default({}).describe("Extra HTTP headers sent with every request (e.g. for a reverse proxy)."),
+  apiKey: secret(z.string().min(1)).optional().describe("Bearer token for ollama.com or a proxy in front of Ollama. Default: `OLLAMA_API_KEY` from the environment. Never logged."),
+  headers: z.record(z.string(), secret(z.string())).default({}).describe("Extra HTTP headers sent with every request (e.g. for a reverse proxy). Their values are treated as secrets: masked in errors, logs and `voxpipe config check`."),
   systemPrompt: z.string().optional().describe("System message put before the conversation when it has none."),
   temperature: z.number().min(0).max(2).optional().describe("Sampling temperature (`options.temperature`); a request's own value wins. Model default when omitted."),
   topP: z.number().gt(0).max(1).optional().describe("Nucleus sampling (`options.top_p`); a request's own value wins."),

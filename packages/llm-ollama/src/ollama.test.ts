@@ -1,6 +1,6 @@
 import type { LlmStreamPart } from "@voxpipe/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOllama, normalizeHost } from "./create-ollama.js";
+import { createOllamaLlm, normalizeHost } from "./create-ollama.js";
 import { chatStream, errorAnswer, fixture, fixtureText, startFakeOllama } from "./__fixtures__/fake-ollama.js";
 import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "@voxpipe/core/testing";
 import adapter from "./index.js";
@@ -33,7 +33,7 @@ const quick = { retries: 0, connectTimeoutMs: 2_000, firstTokenTimeoutMs: 5_000,
 describe("llm-ollama against a fake Ollama server", () => {
   it("streams a reply as text deltas and finishes with usage", async () => {
     const server = await serve(chatStream());
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2" }).stream({ prompt: "Why is the sky blue?" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2" }).stream({ prompt: "Why is the sky blue?" }));
     expect(text(parts)).toBe(fixtureText("chat-stream.ndjson"));
     expect(parts.filter((part) => part.type === "text-delta").length).toBe(20);
     expect(parts.at(-1)).toEqual({ type: "finish", reason: "stop", usage: { inputTokens: 31, outputTokens: 21 } });
@@ -41,7 +41,7 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("sends the model, messages and options mapping the server expects", async () => {
     const server = await serve(chatStream());
-    const provider = createOllama({
+    const provider = createOllamaLlm({
       host: server.url, model: "qwen3:4b", systemPrompt: "Answer in one sentence.", temperature: 0.2, topP: 0.9, maxTokens: 99, seed: 7,
       modelOptions: { num_ctx: 4096 }, thinking: false, keepAlive: "10m", headers: { "X-Team": "voice" }, apiKey: "ollama-key-123",
     });
@@ -71,7 +71,7 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("streams thinking as reasoning-delta parts, never as text", async () => {
     const server = await serve(chatStream("chat-thinking-stream.ndjson"));
-    const parts = await collect(createOllama({ host: server.url, model: "qwen3:4b", thinking: true }).stream({ prompt: "Sky?" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "qwen3:4b", thinking: true }).stream({ prompt: "Sky?" }));
     const reasoning = parts.map((part) => (part.type === "reasoning-delta" ? part.text : "")).join("");
     expect(reasoning).toBe(fixtureText("chat-thinking-stream.ndjson", "thinking"));
     expect(text(parts)).toBe(fixtureText("chat-thinking-stream.ndjson"));
@@ -81,14 +81,14 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("waits for slow tokens as long as each gap is under the idle timeout", async () => {
     const server = await serve(chatStream("chat-stream.ndjson", { delayMs: 60 }));
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, idleTimeoutMs: 1_500 }).stream({ prompt: "Sky?" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, idleTimeoutMs: 1_500 }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe(fixtureText("chat-stream.ndjson"));
     expect(parts.at(-1)?.type).toBe("finish");
   });
 
   it("reports a drop mid-stream as llm-stream-dropped after the text, and does not retry", async () => {
     const server = await serve(chatStream("chat-stream.ndjson", { dropAfter: 5 }));
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, retries: 3, retryDelayMs: 10 }).stream({ prompt: "Sky?" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, retries: 3, retryDelayMs: 10 }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe("The sky looks blue because");
     const error = errorOf(parts);
     expect(error.code).toBe("llm-stream-dropped");
@@ -100,7 +100,7 @@ describe("llm-ollama against a fake Ollama server", () => {
   it("reports 401 as llm-auth without the API key, even when the server echoes it", async () => {
     const key = "sk-ollama-secret-4242";
     const server = await serve(errorAnswer(401, `{"error":"invalid token ${key}"}`));
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", apiKey: key, ...quick, retries: 2 }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", apiKey: key, ...quick, retries: 2 }).stream({ prompt: "Hi" }));
     const error = errorOf(parts);
     expect(error.code).toBe("llm-auth");
     expect(error.retryable).toBe(false);
@@ -111,7 +111,7 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("reports an unknown model as llm-model-not-found, with `ollama pull` and the local models", async () => {
     const server = await serve(errorAnswer(404, fixture("error-model-not-found.json").replace("MODEL", "mistral-nope")));
-    const error = errorOf(await collect(createOllama({ host: server.url, model: "mistral-nope", ...quick }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "mistral-nope", ...quick }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-model-not-found");
     expect(error.message).toContain("ollama pull mistral-nope");
     expect(error.message).toContain("llama3.2:latest, qwen3:4b");
@@ -122,7 +122,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const server = await serve((request, response, index) => (index === 0 ? limited(request, response, index) : chatStream()(request, response, index)));
     const logs: string[] = [];
     const started = performance.now();
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, retries: 2, retryDelayMs: 10 }, { log: (_level, message) => logs.push(message) }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, retries: 2, retryDelayMs: 10 }, { log: (_level, message) => logs.push(message) }).stream({ prompt: "Hi" }));
     expect(performance.now() - started).toBeGreaterThanOrEqual(900);
     expect(text(parts)).toBe(fixtureText("chat-stream.ndjson"));
     expect(server.count("POST /api/chat")).toBe(2);
@@ -131,13 +131,13 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("reports a 429 as llm-rate-limited with retryAfterMs when retries run out", async () => {
     const server = await serve(errorAnswer(429, `{"error":"too many requests"}`, { "Retry-After": "3" }));
-    const error = errorOf(await collect(createOllama({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-rate-limited", retryable: true, retryAfterMs: 3000 });
   });
 
   it("reports 5xx as a retryable llm-server-error and retries it", async () => {
     const server = await serve(errorAnswer(503, fixture("error-server-busy.json")));
-    const error = errorOf(await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-server-error", retryable: true });
     expect(error.message).toContain("server busy");
     expect(server.count("POST /api/chat")).toBe(2);
@@ -145,7 +145,7 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("reports a garbage line as llm-malformed-chunk after the text before it", async () => {
     const server = await serve(chatStream("chat-stream.ndjson", { garbage: { at: 3, text: "<html>502 Bad Gateway</html>\n" } }));
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks");
     expect(errorOf(parts).code).toBe("llm-malformed-chunk");
   });
@@ -155,7 +155,7 @@ describe("llm-ollama against a fake Ollama server", () => {
       response.writeHead(200, { "Content-Type": "application/x-ndjson" });
       await sendChunks(response, [`{"model":"llama3.2","created_at":"2025-06-02T09:14:07.512000005Z","message":{"role":"assistant","content":"Hi"},"done":false}\n`, `{"error":"an error was encountered while running the model: unexpected EOF"}\n`]);
     });
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("Hi");
     expect(errorOf(parts).code).toBe("llm-server-error");
     expect(errorOf(parts).message).toContain("unexpected EOF");
@@ -163,7 +163,7 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("times out waiting for the first token, says which timeout, and closes the request", async () => {
     const server = await serve((_request, response) => neverAnswer(response));
-    const error = errorOf(await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-timeout", retryable: true });
     expect(error.message).toMatch(/^first-token timeout/);
     expect(error.message).toContain("firstTokenTimeoutMs (300 ms)");
@@ -172,7 +172,7 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("times out on a gap between tokens (idle) after the text so far", async () => {
     const server = await serve(chatStream("chat-stream.ndjson", { stallAfter: 4 }));
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, idleTimeoutMs: 300 }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, idleTimeoutMs: 300 }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks blue");
     expect(errorOf(parts).message).toMatch(/^idle timeout/);
     await server.clientClosed();
@@ -181,13 +181,13 @@ describe("llm-ollama against a fake Ollama server", () => {
   it("times out when the server accepts the connection but never answers (connect)", async () => {
     const server = await startFakeServer({ "GET /api/version": (_request, response) => neverAnswer(response), "POST /api/chat": (_request, response) => neverAnswer(response) });
     servers.push(server);
-    const error = errorOf(await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
     expect(error.message).toMatch(/^connect timeout/);
   });
 
   it("keeps waiting past connectTimeoutMs while the model loads, once the server has answered the probe", async () => {
     const server = await serve(chatStream("chat-stream.ndjson", { firstDelayMs: 500 }));
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 200 }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 200 }).stream({ prompt: "Hi" }));
     expect(parts.at(-1)?.type).toBe("finish");
   });
 
@@ -195,7 +195,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const gone = await startFakeServer({});
     const url = gone.url;
     await gone.close();
-    const error = errorOf(await collect(createOllama({ host: url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOllamaLlm({ host: url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-unreachable");
     expect(error.message).toContain(url);
     expect(error.message).toContain("ECONNREFUSED");
@@ -206,7 +206,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const controller = new AbortController();
     const parts: LlmStreamPart[] = [];
     let abortedAt = 0;
-    for await (const part of createOllama({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi", signal: controller.signal })) {
+    for await (const part of createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi", signal: controller.signal })) {
       parts.push(part);
       if (part.type === "text-delta" && !abortedAt) {
         abortedAt = performance.now();
@@ -222,7 +222,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const server = await serve((_request, response) => neverAnswer(response));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const parts = await collect(createOllama({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi", signal: controller.signal }));
+    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi", signal: controller.signal }));
     expect(parts).toEqual([{ type: "finish", reason: "abort" }]);
     await server.clientClosed();
   });

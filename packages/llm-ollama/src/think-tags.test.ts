@@ -2,7 +2,7 @@ import type { LlmStreamPart } from "@voxpipe/core";
 import { describeInlineThinkConformance } from "@voxpipe/core/conformance";
 import type { FakeServer } from "@voxpipe/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { createOllama } from "./create-ollama.js";
+import { createOllamaLlm } from "./create-ollama.js";
 import { chatLines, chatStream, fixtureText, startFakeOllama, withContent } from "./__fixtures__/fake-ollama.js";
 import adapter from "./index.js";
 
@@ -24,12 +24,12 @@ describeInlineThinkConformance({
   name: "llm-ollama (fake server)",
   serveContent: async (pieces, { delayMs, splitThinkTags }) => {
     const server = await serve(chatLines(withContent(inline, pieces), delayMs === undefined ? {} : { delayMs }));
-    return createOllama({ ...quick, host: server.url, ...(splitThinkTags === undefined ? {} : { splitThinkTags }) });
+    return createOllamaLlm({ ...quick, host: server.url, ...(splitThinkTags === undefined ? {} : { splitThinkTags }) });
   },
   serveSeparateReasoning: async () => {
     const name = "chat-thinking-stream.ndjson";
     const server = await serve(chatStream(name));
-    return { provider: createOllama({ ...quick, host: server.url, splitThinkTags: "starts-inside" }), reasoning: fixtureText(name, "thinking"), text: fixtureText(name) };
+    return { provider: createOllamaLlm({ ...quick, host: server.url, splitThinkTags: "starts-inside" }), reasoning: fixtureText(name, "thinking"), text: fixtureText(name) };
   },
 });
 
@@ -37,7 +37,7 @@ describe("llm-ollama splitThinkTags", () => {
   it("splits the inline-think fixture (think in message.content) and keeps its finish and usage", async () => {
     const server = await serve(chatStream(inline));
     const parts: LlmStreamPart[] = [];
-    for await (const part of createOllama({ ...quick, host: server.url }).stream({ prompt: "Sky?" })) parts.push(part);
+    for await (const part of createOllamaLlm({ ...quick, host: server.url }).stream({ prompt: "Sky?" })) parts.push(part);
     expect(parts.find((part) => part.type === "text-delta")).toEqual({ type: "text-delta", text: "Rayleigh" });
     expect(parts.filter((part) => part.type === "reasoning-delta").map((part) => (part.type === "reasoning-delta" ? part.text : "")).join("")).toBe(
       "Okay, the user asks about colour.\n",

@@ -1,6 +1,6 @@
 import { describeLlmConformance } from "@voxpipe/core/conformance";
 import { afterAll } from "vitest";
-import { createOpenai } from "./create-openai.js";
+import { createOpenAiLlm } from "./create-openai.js";
 import { chatStream, startFakeOpenai } from "./__fixtures__/fake-openai.js";
 
 // One fake server streams the full fixture; the other drops the connection after six events.
@@ -12,6 +12,6 @@ afterAll(async () => {
 
 describeLlmConformance({
   name: "openai (fake server)",
-  create: async () => createOpenai({ baseURL: (await healthy).baseURL, model: "gpt-4o-mini" }),
-  createFailing: async () => createOpenai({ baseURL: (await dropping).baseURL, model: "gpt-4o-mini", retries: 0 }),
+  create: async () => createOpenAiLlm({ baseURL: (await healthy).baseURL, model: "gpt-4o-mini" }),
+  createFailing: async () => createOpenAiLlm({ baseURL: (await dropping).baseURL, model: "gpt-4o-mini", retries: 0 }),
 });

@@ -1,4 +1,5 @@
-import { ContentSplitter, InFlightRequests, StreamWatchdog, VoxpipeError, streamWithRetries, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
+import { VoxpipeError, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
+import { ContentSplitter, InFlightRequests, StreamWatchdog, adapterRedactor, httpAttempt, streamWithRetries, type HttpAttempt } from "@voxpipe/core/adapter-kit";
 import OpenAI from "openai";
 import { normalizeErrorFetch } from "./normalize-error-fetch.js";
 import { openaiChatRequest } from "./openai-chat-request.js";
@@ -8,7 +9,9 @@ import { openaiOptionsSchema, type OpenaiOptions } from "./openai-options.js";
 const defaultBaseURL = "https://api.openai.com/v1";
 
 /** Where the adapter reads its environment and reports retries; defaults to none and silence. */
-export type OpenaiContext = Partial<Pick<AdapterContext, "env" | "log">>;
+export type OpenAiLlmContext = Partial<Pick<AdapterContext, "env" | "log">>;
+/** @deprecated Renamed {@link OpenAiLlmContext}. */
+export type OpenaiContext = OpenAiLlmContext;
 
 /**
  * An LLM provider for OpenAI's Chat Completions stream and every server that
@@ -16,13 +19,15 @@ export type OpenaiContext = Partial<Pick<AdapterContext, "env" | "log">>;
  * client is built on the first `stream()` and reused; it never retries on its
  * own (the adapter retries, and only before the first token).
  */
-export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}): LlmProvider {
+export function createOpenAiLlm(input: OpenaiOptions, context: OpenAiLlmContext = {}): LlmProvider {
   const options = openaiOptionsSchema.parse(input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});
   const baseURL = (options.baseURL ?? (env["OPENAI_BASE_URL"] || defaultBaseURL)).replace(/\/+$/, "");
   const apiKey = options.apiKey ?? (env["OPENAI_API_KEY"] || undefined);
-  const errors = new OpenaiErrors(baseURL, options.model, apiKey ? [apiKey] : [], options.connectTimeoutMs);
+  // Knows the key (from the options or OPENAI_API_KEY), every header value and any credentials in the URL.
+  const redactor = adapterRedactor(openaiOptionsSchema, { ...options, baseURL, apiKey });
+  const errors = new OpenaiErrors(redactor.redact(baseURL), options.model, redactor, options.connectTimeoutMs);
   const inFlight = new InFlightRequests();
   let client: OpenAI | undefined;
 
@@ -48,56 +53,58 @@ export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}):
       yield { type: "finish", reason: "abort" };
       return;
     }
-    const { controller, release } = inFlight.open(signal);
-    const watchdog = new StreamWatchdog(controller, options);
-    let deliveredChars = 0;
+    const state = { deliveredChars: 0 };
+    yield* httpAttempt(
+      { requests: inFlight, signal, watchdog: (controller) => new StreamWatchdog(controller, options) },
+      (running) => streamReply(request, running, state),
+      function* (error, { watchdog }) {
+        if (signal?.aborted) yield { type: "finish", reason: "abort" };
+        else if (watchdog.fired) yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
+        else yield { type: "error", error: VoxpipeError.isInstance(error) ? error : errors.classify(error, state.deliveredChars) };
+      },
+    );
+  }
+
+  /** One Chat Completions request, read to its end. */
+  async function* streamReply(request: LlmRequest, { controller, watchdog }: HttpAttempt<StreamWatchdog>, state: { deliveredChars: number }): AsyncGenerator<LlmStreamPart> {
+    const signal = request.signal;
     const contentParts = new ContentSplitter(options.splitThinkTags);
     let finish: LlmFinishReason | undefined;
     let usage: LlmUsage | undefined;
-    try {
-      watchdog.start();
-      const stream = await getClient().chat.completions.create(openaiChatRequest(request, options), { signal: controller.signal });
-      watchdog.connected();
+    watchdog.start();
+    const stream = await getClient().chat.completions.create(openaiChatRequest(request, options), { signal: controller.signal });
+    watchdog.connected();
+    watchdog.waiting();
+    for await (const chunk of stream as AsyncIterable<unknown>) {
+      if (typeof chunk !== "object" || chunk === null || Array.isArray(chunk)) throw errors.malformed(chunk);
+      const { choices, usage: reported } = chunk as { choices?: unknown; usage?: { prompt_tokens?: number; completion_tokens?: number } | null };
+      if (choices !== undefined && !Array.isArray(choices)) throw errors.malformed(chunk);
+      const choice = (choices as { delta?: Record<string, unknown>; finish_reason?: string | null }[] | undefined)?.[0];
+      const reasoning = textOf(choice?.delta?.["reasoning_content"]) || textOf(choice?.delta?.["reasoning"]);
+      const content = textOf(choice?.delta?.["content"]);
+      watchdog.received(reasoning.length > 0 || content.length > 0);
+      if (reasoning) {
+        contentParts.reasoningField();
+        yield { type: "reasoning-delta", text: reasoning };
+      }
+      for (const part of contentParts.push(content)) {
+        if (part.type === "text-delta") state.deliveredChars += part.text.length;
+        yield part;
+      }
+      if (choice?.finish_reason) finish = finishReason(choice.finish_reason);
+      if (reported) usage = { inputTokens: reported.prompt_tokens, outputTokens: reported.completion_tokens };
       watchdog.waiting();
-      for await (const chunk of stream as AsyncIterable<unknown>) {
-        if (typeof chunk !== "object" || chunk === null || Array.isArray(chunk)) throw errors.malformed(chunk);
-        const { choices, usage: reported } = chunk as { choices?: unknown; usage?: { prompt_tokens?: number; completion_tokens?: number } | null };
-        if (choices !== undefined && !Array.isArray(choices)) throw errors.malformed(chunk);
-        const choice = (choices as { delta?: Record<string, unknown>; finish_reason?: string | null }[] | undefined)?.[0];
-        const reasoning = textOf(choice?.delta?.["reasoning_content"]) || textOf(choice?.delta?.["reasoning"]);
-        const content = textOf(choice?.delta?.["content"]);
-        watchdog.received(reasoning.length > 0 || content.length > 0);
-        if (reasoning) {
-          contentParts.reasoningField();
-          yield { type: "reasoning-delta", text: reasoning };
-        }
-        for (const part of contentParts.push(content)) {
-          if (part.type === "text-delta") deliveredChars += part.text.length;
-          yield part;
-        }
-        if (choice?.finish_reason) finish = finishReason(choice.finish_reason);
-        if (reported) usage = { inputTokens: reported.prompt_tokens, outputTokens: reported.completion_tokens };
-        watchdog.waiting();
-      }
-      // The SDK ends the loop quietly when the request was aborted; find out why it ended.
-      if (signal?.aborted) {
-        yield { type: "finish", reason: "abort" };
-      } else if (finish) {
-        yield* contentParts.end();
-        yield { type: "finish", reason: finish, ...(usage ? { usage } : {}) };
-      } else if (watchdog.fired) {
-        yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
-      } else {
-        yield { type: "error", error: errors.dropped(undefined, deliveredChars) };
-      }
-    } catch (error) {
-      if (signal?.aborted) yield { type: "finish", reason: "abort" };
-      else if (watchdog.fired) yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
-      else yield { type: "error", error: VoxpipeError.isInstance(error) ? error : errors.classify(error, deliveredChars) };
-    } finally {
-      watchdog.clear();
-      release();
-      controller.abort();
+    }
+    // The SDK ends the loop quietly when the request was aborted; find out why it ended.
+    if (signal?.aborted) {
+      yield { type: "finish", reason: "abort" };
+    } else if (finish) {
+      yield* contentParts.end();
+      yield { type: "finish", reason: finish, ...(usage ? { usage } : {}) };
+    } else if (watchdog.fired) {
+      yield { type: "error", error: errors.timeout(watchdog.fired, watchdog.limitOf(watchdog.fired)) };
+    } else {
+      yield { type: "error", error: errors.dropped(undefined, state.deliveredChars) };
     }
   }
 
@@ -120,3 +127,6 @@ function textOf(value: unknown): string {
 function finishReason(reason: string): LlmFinishReason {
   return reason === "stop" || reason === "length" ? reason : "other";
 }
+
+/** @deprecated Renamed {@link createOpenAiLlm}; this alias goes in the next release. */
+export const createOpenai = createOpenAiLlm;

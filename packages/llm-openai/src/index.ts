@@ -1,8 +1,8 @@
 import { defineAdapter } from "@voxpipe/core";
-import { createOpenai } from "./create-openai.js";
+import { createOpenAiLlm } from "./create-openai.js";
 import { openaiOptionsSchema } from "./openai-options.js";
 
-export { createOpenai, type OpenaiContext } from "./create-openai.js";
+export { createOpenAiLlm, createOpenai, type OpenAiLlmContext, type OpenaiContext } from "./create-openai.js";
 export { openaiOptionsSchema, type OpenaiOptions, type ResolvedOpenaiOptions } from "./openai-options.js";
 
 /** Config entry: `llm: { use: "@voxpipe/llm-openai", options: { model: "gpt-4o-mini" } }`. */
@@ -11,5 +11,5 @@ export default defineAdapter({
   id: "openai",
   description: "OpenAI Chat Completions streaming, and every OpenAI-compatible server (vLLM, llama.cpp, LM Studio, OpenRouter) via baseURL.",
   optionsSchema: openaiOptionsSchema,
-  create: (options, context) => createOpenai(options, context),
+  create: (options, context) => createOpenAiLlm(options, context),
 });

@@ -5,7 +5,7 @@
 import type { LlmStreamPart } from "@voxpipe/core";
 import { describeLlmConformance } from "@voxpipe/core/conformance";
 import { describe, expect, it } from "vitest";
-import { createOpenai } from "./create-openai.js";
+import { createOpenAiLlm } from "./create-openai.js";
 
 const env = process.env;
 
@@ -32,13 +32,13 @@ if ("skip" in target) {
 } else {
   const { baseURL, model } = target;
   const request = { prompt: "Tell me a two-sentence story about a lighthouse.", maxTokens: 200 };
-  describeLlmConformance({ name: `openai live (${baseURL}, ${model})`, create: () => createOpenai({ baseURL, model }, { env }), request, abortWithinMs: 1_000, timeoutMs: 120_000 });
+  describeLlmConformance({ name: `openai live (${baseURL}, ${model})`, create: () => createOpenAiLlm({ baseURL, model }, { env }), request, abortWithinMs: 1_000, timeoutMs: 120_000 });
 
   describe(`llm-openai live (${baseURL})`, () => {
     it("never puts the API key in an error message", async () => {
       const key = "sk-voxpipe-live-check-not-a-real-key-000";
       const parts: LlmStreamPart[] = [];
-      for await (const part of createOpenai({ baseURL, model: "voxpipe-no-such-model", apiKey: key, retries: 0 }).stream({ prompt: "Hi", maxTokens: 5 })) parts.push(part);
+      for await (const part of createOpenAiLlm({ baseURL, model: "voxpipe-no-such-model", apiKey: key, retries: 0 }).stream({ prompt: "Hi", maxTokens: 5 })) parts.push(part);
       const last = parts.at(-1);
       // Local servers may ignore both the key and the model; then there is no error to check.
       if (last?.type === "error") {

@@ -1,14 +1,15 @@
-import { adapterError, networkCode, parseRetryAfter, shortenText, type StreamTimeoutKind, type VoxpipeError } from "@voxpipe/core";
+import type { VoxpipeError } from "@voxpipe/core";
+import { adapterError, networkCode, parseRetryAfter, shortenText, type Redactor, type StreamTimeoutKind } from "@voxpipe/core/adapter-kit";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 
-/** Builds the adapter's classified errors for one server and model; names the URL and the model, never the key. */
+/** Builds the adapter's classified errors for one server and model; names the URL and the model, with every secret masked by the adapter's redactor. */
 export class OpenaiErrors {
   readonly baseURL: string;
   readonly model: string;
-  readonly #secrets: readonly string[];
+  readonly #secrets: Redactor;
   readonly #connectTimeoutMs: number;
 
-  constructor(baseURL: string, model: string, secrets: readonly string[], connectTimeoutMs: number) {
+  constructor(baseURL: string, model: string, secrets: Redactor, connectTimeoutMs: number) {
     this.baseURL = baseURL;
     this.model = model;
     this.#secrets = secrets;

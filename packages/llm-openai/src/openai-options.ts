@@ -1,11 +1,12 @@
+import { secret } from "@voxpipe/core/adapter-kit";
 import { z } from "zod";
 
 /** Options of the OpenAI-compatible adapter (`llm: { use: "@voxpipe/llm-openai", options: … }`). */
 export const openaiOptionsSchema = z.object({
   model: z.string().min(1).describe("Model name as the server knows it, e.g. `gpt-4o-mini`, `Qwen/Qwen3-8B` (vLLM), `openai/gpt-4o-mini` (OpenRouter)."),
   baseURL: z.string().url().optional().describe("Server URL up to and including `/v1`. Default: `OPENAI_BASE_URL` from the environment, else `https://api.openai.com/v1`."),
-  apiKey: z.string().min(1).optional().describe("API key, sent as `Authorization: Bearer …`. Default: `OPENAI_API_KEY` from the environment; without one no Authorization header is sent (fine for local servers). Never logged."),
-  headers: z.record(z.string(), z.string()).default({}).describe("Extra HTTP headers sent with every request (e.g. OpenRouter's `HTTP-Referer` and `X-Title`)."),
+  apiKey: secret(z.string().min(1)).optional().describe("API key, sent as `Authorization: Bearer …`. Default: `OPENAI_API_KEY` from the environment; without one no Authorization header is sent (fine for local servers). Never logged."),
+  headers: z.record(z.string(), secret(z.string())).default({}).describe("Extra HTTP headers sent with every request (e.g. OpenRouter's `HTTP-Referer` and `X-Title`, or a proxy's `api-key`). Their values are treated as secrets: masked in errors, logs and `voxpipe config check`."),
   systemPrompt: z.string().optional().describe("System message put before the conversation when it has none."),
   temperature: z.number().min(0).max(2).optional().describe("Sampling temperature; a request's own value wins. Server default when omitted."),
   topP: z.number().gt(0).max(1).optional().describe("Nucleus sampling (`top_p`); a request's own value wins."),

@@ -1,6 +1,6 @@
 import type { LlmStreamPart } from "@voxpipe/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOpenai } from "./create-openai.js";
+import { createOpenAiLlm } from "./create-openai.js";
 import { chatStream, errorAnswer, fixture, fixtureText, sseEvents, startFakeOpenai } from "./__fixtures__/fake-openai.js";
 import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "@voxpipe/core/testing";
 import adapter from "./index.js";
@@ -35,7 +35,7 @@ const chatRoute = "POST /v1/chat/completions";
 describe("llm-openai against a fake OpenAI-compatible server", () => {
   it("streams a reply as text deltas and finishes with usage", async () => {
     const server = await serve(chatStream());
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Why is the sky blue?" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Why is the sky blue?" }));
     expect(text(parts)).toBe(fixtureText("chat-stream.sse"));
     expect(parts.filter((part) => part.type === "text-delta")).toHaveLength(20);
     expect(parts.at(-1)).toEqual({ type: "finish", reason: "stop", usage: { inputTokens: 24, outputTokens: 20 } });
@@ -43,7 +43,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("sends the model, messages, options mapping and headers the server expects", async () => {
     const server = await serve(chatStream());
-    const provider = createOpenai({
+    const provider = createOpenAiLlm({
       ...quick, baseURL: server.baseURL, systemPrompt: "Answer in one sentence.", temperature: 0.2, topP: 0.9, maxTokens: 99, seed: 7,
       thinking: "low", extraBody: { chat_template_kwargs: { enable_thinking: false } }, headers: { "X-Title": "voxpipe" }, apiKey: "sk-test-abcdef123456",
     });
@@ -86,7 +86,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     ["reasoning (OpenRouter, vLLM >= 0.11), after an SSE comment", "chat-reasoning-stream.sse"],
   ])("streams %s as reasoning-delta parts, never as text", async (_label, name) => {
     const server = await serve(chatStream(name));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Sky?" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Sky?" }));
     expect(reasoning(parts)).toBe(fixtureText(name, "reasoning"));
     expect(text(parts)).toBe(fixtureText(name));
     expect(text(parts)).not.toContain("Okay");
@@ -95,14 +95,14 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("waits for slow tokens as long as each gap is under the idle timeout", async () => {
     const server = await serve(chatStream("chat-stream.sse", { delayMs: 60 }));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL, idleTimeoutMs: 1_500 }).stream({ prompt: "Sky?" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, idleTimeoutMs: 1_500 }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe(fixtureText("chat-stream.sse"));
     expect(parts.at(-1)?.type).toBe("finish");
   });
 
   it("reports a drop mid-stream as llm-stream-dropped after the text, and does not retry", async () => {
     const server = await serve(chatStream("chat-stream.sse", { dropAfter: 6 }));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL, retries: 3, retryDelayMs: 10 }).stream({ prompt: "Sky?" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 3, retryDelayMs: 10 }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe("The sky looks blue because");
     expect(errorOf(parts)).toMatchObject({ code: "llm-stream-dropped", stage: "llm" });
     expect(server.count(chatRoute)).toBe(1);
@@ -113,7 +113,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
       response.writeHead(200, { "Content-Type": "text/event-stream" });
       await sendChunks(response, sseEvents("chat-stream.sse").slice(0, 4));
     });
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Sky?" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe("The sky looks");
     expect(errorOf(parts).code).toBe("llm-stream-dropped");
   });
@@ -121,7 +121,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
   it("reports 401 as llm-auth and never puts the API key in the error, even when the server echoes it", async () => {
     const key = "sk-proj-Zq81mVb2LxT0pRk4";
     const server = await serve(errorAnswer(401, fixture("error-invalid-api-key.json").replace("KEY", key)));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL, apiKey: key, retries: 2 }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, apiKey: key, retries: 2 }).stream({ prompt: "Hi" }));
     const error = errorOf(parts);
     expect(error).toMatchObject({ code: "llm-auth", retryable: false });
     expect(error.message).toContain("Incorrect API key provided");
@@ -137,7 +137,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     ["vLLM", "error-vllm-model-not-found.json"],
   ])("reports an unknown model (%s body) as llm-model-not-found naming the model", async (_label, name) => {
     const server = await serve(errorAnswer(404, fixture(name).replace("MODEL", "gpt-nope")));
-    const error = errorOf(await collect(createOpenai({ ...quick, model: "gpt-nope", baseURL: server.baseURL }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOpenAiLlm({ ...quick, model: "gpt-nope", baseURL: server.baseURL }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-model-not-found");
     expect(error.message).toContain('"gpt-nope"');
     expect(error.message).toContain("does not exist");
@@ -145,7 +145,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("reports a 404 that is not about the model as a wrong baseURL", async () => {
     const server = await serve(errorAnswer(404, `{"detail":"Not Found"}`));
-    const error = errorOf(await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-bad-request");
     expect(error.message).toContain("/v1 suffix");
   });
@@ -155,7 +155,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const server = await serve((request, response, index) => (index === 0 ? limited(request, response, index) : chatStream()(request, response, index)));
     const logs: string[] = [];
     const started = performance.now();
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL, retries: 2, retryDelayMs: 10 }, { log: (_level, message) => logs.push(message) }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 2, retryDelayMs: 10 }, { log: (_level, message) => logs.push(message) }).stream({ prompt: "Hi" }));
     expect(performance.now() - started).toBeGreaterThanOrEqual(900);
     expect(text(parts)).toBe(fixtureText("chat-stream.sse"));
     expect(server.count(chatRoute)).toBe(2);
@@ -164,17 +164,17 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("reports a 429 as llm-rate-limited with retryAfterMs, and an exhausted quota as not retryable", async () => {
     const server = await serve(errorAnswer(429, fixture("error-rate-limit.json"), { "retry-after-ms": "1500" }));
-    const error = errorOf(await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-rate-limited", retryable: true, retryAfterMs: 1500 });
     const quota = await serve(errorAnswer(429, `{"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}`));
-    const quotaError = errorOf(await collect(createOpenai({ ...quick, baseURL: quota.baseURL, retries: 2 }).stream({ prompt: "Hi" })));
+    const quotaError = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: quota.baseURL, retries: 2 }).stream({ prompt: "Hi" })));
     expect(quotaError).toMatchObject({ code: "llm-rate-limited", retryable: false });
     expect(quota.count(chatRoute)).toBe(1);
   });
 
   it("does not retry once text has started, whatever the failure", async () => {
     const server = await serve(chatStream("chat-stream.sse", { stallAfter: 3 }));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL, retries: 3, retryDelayMs: 10, idleTimeoutMs: 200 }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 3, retryDelayMs: 10, idleTimeoutMs: 200 }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky");
     expect(errorOf(parts)).toMatchObject({ code: "llm-timeout", retryable: true });
     expect(server.count(chatRoute)).toBe(1);
@@ -182,7 +182,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("reports 500 as a retryable llm-server-error and retries it", async () => {
     const server = await serve(errorAnswer(500, fixture("error-server.json")));
-    const error = errorOf(await collect(createOpenai({ ...quick, baseURL: server.baseURL, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-server-error", retryable: true });
     expect(error.message).toContain("The server had an error");
     expect(server.count(chatRoute)).toBe(2);
@@ -190,14 +190,14 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("reports a garbage event as llm-malformed-chunk after the text before it", async () => {
     const server = await serve(chatStream("chat-stream.sse", { garbage: { at: 4, text: "data: {\"id\": chatcmpl-broken\n\n" } }));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks");
     expect(errorOf(parts).code).toBe("llm-malformed-chunk");
   });
 
   it("reports an error event inside the stream as llm-server-error", async () => {
     const server = await serve(chatStream("chat-stream.sse", { garbage: { at: 3, text: `data: {"error":{"message":"upstream model crashed","type":"server_error","code":null}}\n\n` } }));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky");
     expect(errorOf(parts).code).toBe("llm-server-error");
     expect(errorOf(parts).message).toContain("upstream model crashed");
@@ -209,7 +209,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
       response.write(sseEvents("chat-stream.sse")[0]);
       await neverAnswer(response);
     });
-    const error = errorOf(await collect(createOpenai({ ...quick, baseURL: server.baseURL, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-timeout", retryable: true });
     expect(error.message).toMatch(/^first-token timeout/);
     expect(error.message).toContain("firstTokenTimeoutMs (300 ms)");
@@ -218,7 +218,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("times out on a gap between tokens (idle) after the text so far", async () => {
     const server = await serve(chatStream("chat-stream.sse", { stallAfter: 5 }));
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL, idleTimeoutMs: 300 }).stream({ prompt: "Hi" }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, idleTimeoutMs: 300 }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks blue");
     expect(errorOf(parts).message).toMatch(/^idle timeout/);
     await server.clientClosed();
@@ -226,7 +226,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("times out when no response headers come (connect)", async () => {
     const server = await serve((_request, response) => neverAnswer(response));
-    const error = errorOf(await collect(createOpenai({ ...quick, baseURL: server.baseURL, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-timeout");
     expect(error.message).toMatch(/^connect timeout/);
   });
@@ -234,7 +234,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
   it("reports a closed port as llm-unreachable naming the URL", async () => {
     const gone = await startFakeServer({});
     await gone.close();
-    const error = errorOf(await collect(createOpenai({ ...quick, baseURL: `${gone.url}/v1` }).stream({ prompt: "Hi" })));
+    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: `${gone.url}/v1` }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-unreachable");
     expect(error.message).toContain(`${gone.url}/v1`);
     expect(error.message).toContain("ECONNREFUSED");
@@ -245,7 +245,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const controller = new AbortController();
     const parts: LlmStreamPart[] = [];
     let abortedAt = 0;
-    for await (const part of createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi", signal: controller.signal })) {
+    for await (const part of createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi", signal: controller.signal })) {
       parts.push(part);
       if (part.type === "text-delta" && !abortedAt) {
         abortedAt = performance.now();
@@ -261,7 +261,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const server = await serve((_request, response) => neverAnswer(response));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const parts = await collect(createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi", signal: controller.signal }));
+    const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi", signal: controller.signal }));
     expect(parts).toEqual([{ type: "finish", reason: "abort" }]);
     await server.clientClosed();
   });

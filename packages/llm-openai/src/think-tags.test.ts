@@ -2,7 +2,7 @@ import type { LlmStreamPart } from "@voxpipe/core";
 import { describeInlineThinkConformance } from "@voxpipe/core/conformance";
 import type { FakeServer } from "@voxpipe/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { createOpenai } from "./create-openai.js";
+import { createOpenAiLlm } from "./create-openai.js";
 import { chatEvents, chatStream, fixtureText, startFakeOpenai, withContent } from "./__fixtures__/fake-openai.js";
 import adapter from "./index.js";
 
@@ -24,12 +24,12 @@ describeInlineThinkConformance({
   name: "llm-openai (fake server)",
   serveContent: async (pieces, { delayMs, splitThinkTags }) => {
     const server = await serve(chatEvents(withContent(inline, pieces), delayMs === undefined ? {} : { delayMs }));
-    return createOpenai({ ...quick, baseURL: server.baseURL, ...(splitThinkTags === undefined ? {} : { splitThinkTags }) });
+    return createOpenAiLlm({ ...quick, baseURL: server.baseURL, ...(splitThinkTags === undefined ? {} : { splitThinkTags }) });
   },
   serveSeparateReasoning: async () => {
     const name = "chat-reasoning-content-stream.sse";
     const server = await serve(chatStream(name));
-    return { provider: createOpenai({ ...quick, baseURL: server.baseURL, splitThinkTags: "starts-inside" }), reasoning: fixtureText(name, "reasoning"), text: fixtureText(name) };
+    return { provider: createOpenAiLlm({ ...quick, baseURL: server.baseURL, splitThinkTags: "starts-inside" }), reasoning: fixtureText(name, "reasoning"), text: fixtureText(name) };
   },
 });
 
@@ -37,7 +37,7 @@ describe("llm-openai splitThinkTags", () => {
   it("splits the inline-think fixture and keeps its finish and usage", async () => {
     const server = await serve(chatStream(inline));
     const parts: LlmStreamPart[] = [];
-    for await (const part of createOpenai({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Sky?" })) parts.push(part);
+    for await (const part of createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Sky?" })) parts.push(part);
     expect(parts.find((part) => part.type === "text-delta")).toEqual({ type: "text-delta", text: "Rayleigh" });
     expect(parts.filter((part) => part.type === "reasoning-delta").map((part) => (part.type === "reasoning-delta" ? part.text : "")).join("")).toBe(
       "Okay, the user asks about colour.\n",

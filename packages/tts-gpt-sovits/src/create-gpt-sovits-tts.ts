@@ -1,5 +1,6 @@
 import { basename } from "node:path";
-import { AbortError, aliasWarningsOf, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
+import { AbortError, throwIfAborted, type VoxpipeError } from "@voxpipe/core";
+import { adapterRedactor, aliasWarningsOf, DeadlineWatchdog, httpAttempt, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, type ByteStreamDeadline, type HttpAttempt } from "@voxpipe/core/adapter-kit";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { statusError, toTtsError } from "./gpt-sovits-errors.js";
 import { gptSovitsOptionsSchema, ttsRequestBody, type GptSovitsOptionsInput } from "./gpt-sovits-options.js";
@@ -19,45 +20,58 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
   const log = context.log ?? (() => {});
   // `input` is already validated when the adapter is created from a config.
   for (const warning of aliasWarningsOf(input, options)) log("warn", warning);
-  const url = `${options.baseURL.replace(/\/+$/, "")}/tts`;
+  const endpoint = `${options.baseURL.replace(/\/+$/, "")}/tts`;
+  // Knows any credentials in the URL (user info, secret query parameters).
+  const redactor = adapterRedactor(gptSovitsOptionsSchema, options);
+  const url = redactor.redact(endpoint);
   const format = { sampleRate: options.sampleRate, channels: 1 };
   const streaming = options.streamingMode === false || options.streamingMode === 0 ? "whole" : "fragments";
   const inFlight = new InFlightRequests();
 
   async function* fetchAudio(text: string, request: TtsRequest): AsyncGenerator<Float32Array> {
     throwIfAborted(request.signal, "tts");
-    const { controller, release } = inFlight.open(request.signal);
-    const watchdog = new DeadlineWatchdog<ByteStreamDeadline>(controller);
-    let responded = false;
-    let bytesReceived = 0;
-    const fail = (error: unknown) =>
+    const progress = { responded: false, bytesReceived: 0 };
+    const fail = (error: unknown, attempt: HttpAttempt<DeadlineWatchdog<ByteStreamDeadline>>): VoxpipeError =>
       toTtsError(error, {
         url,
-        aborted: request.signal?.aborted === true || (controller.signal.aborted && !watchdog.fired),
-        deadline: watchdog.fired,
+        redactor,
+        aborted: attempt.aborted(),
+        deadline: attempt.watchdog.fired,
         firstAudioTimeoutMs: options.firstAudioTimeoutMs,
         idleTimeoutMs: options.idleTimeoutMs,
-        responded,
-        bytesReceived,
+        responded: progress.responded,
+        bytesReceived: progress.bytesReceived,
       });
+    yield* httpAttempt(
+      { requests: inFlight, signal: request.signal, watchdog: (controller) => new DeadlineWatchdog<ByteStreamDeadline>(controller) },
+      (attempt) => readAudio(text, request, attempt, progress, (error) => fail(error, attempt)),
+      (error, attempt) => {
+        throw fail(error, attempt);
+      },
+    );
+  }
+
+  /** One `POST /tts`, its WAV or raw PCM body decoded as it arrives. */
+  async function* readAudio(
+    text: string,
+    request: TtsRequest,
+    { controller, watchdog }: HttpAttempt<DeadlineWatchdog<ByteStreamDeadline>>,
+    progress: { responded: boolean; bytesReceived: number },
+    fail: (error: unknown) => VoxpipeError,
+  ): AsyncGenerator<Float32Array> {
     const body = ttsRequestBody(options, text, request.speed ?? 1);
     log("debug", `tts-gpt-sovits: POST ${url} text_lang=${options.textLang} chars=${text.length} streaming_mode=${String(options.streamingMode)}`);
     watchdog.arm("first-byte", options.firstAudioTimeoutMs);
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     try {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "audio/*, application/json" },
-          body: JSON.stringify(body),
-          signal: controller.signal,
-        });
-        responded = true;
-        if (!response.ok) throw statusError(response.status, await response.text(), url);
-      } catch (error) {
-        throw fail(error);
-      }
+      const response = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "audio/*, application/json" },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      progress.responded = true;
+      if (!response.ok) throw statusError(response.status, await response.text(), url, redactor);
       if (!response.body) return;
       reader = response.body.getReader();
       const decode =
@@ -65,16 +79,14 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
           ? new WavStreamParser({ url, expectedSampleRate: options.sampleRate })
           : new Pcm16StreamDecoder();
       for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.idleTimeoutMs, signal: request.signal, fail })) {
-        bytesReceived += bytes.byteLength;
+        progress.bytesReceived += bytes.byteLength;
         const pcm = decode.push(bytes);
         if (pcm.length > 0) yield pcm;
       }
-      if (decode instanceof WavStreamParser && bytesReceived > 0 && !decode.format) {
-        throw fail(new Error(`the body ended inside the WAV header (${bytesReceived} bytes)`));
+      if (decode instanceof WavStreamParser && progress.bytesReceived > 0 && !decode.format) {
+        throw fail(new Error(`the body ended inside the WAV header (${progress.bytesReceived} bytes)`));
       }
     } finally {
-      watchdog.disarm();
-      release();
       if (reader) {
         // Ends the connection when the consumer stopped early or a failure left the body unread.
         controller.abort();

@@ -1,9 +1,12 @@
-import { AbortError, VoxpipeError, type ByteStreamDeadline } from "@voxpipe/core";
+import { AbortError, VoxpipeError } from "@voxpipe/core";
+import { adapterError, networkCode, type ByteStreamDeadline, type Redactor } from "@voxpipe/core/adapter-kit";
 
 /** What the error mapping needs to know about the request that failed. */
 export interface FailureContext {
-  /** The endpoint, e.g. `http://127.0.0.1:9880/tts`. */
+  /** The endpoint, e.g. `http://127.0.0.1:9880/tts` (already masked). */
   url: string;
+  /** Masks URL credentials (and anything else secret) in what the server or fetch echo back. */
+  redactor: Redactor;
   /** The request's own signal fired (a user abort, not a failure). */
   aborted: boolean;
   /** A watchdog deadline that fired, if any. */
@@ -16,57 +19,37 @@ export interface FailureContext {
   bytesReceived: number;
 }
 
-const tts = (fields: Omit<ConstructorParameters<typeof VoxpipeError>[0], "stage">): VoxpipeError =>
-  new VoxpipeError({ ...fields, stage: "tts" });
-
 /** Maps what fetch or the body stream threw into a VoxpipeError. */
 export function toTtsError(error: unknown, context: FailureContext): VoxpipeError {
-  if (VoxpipeError.isInstance(error)) return error;
+  if (VoxpipeError.isInstance(error)) return context.redactor.redactError(error);
   if (context.aborted) return new AbortError("tts", `GPT-SoVITS request to ${context.url} was aborted.`);
   if (context.deadline) {
     const [what, option, ms] =
       context.deadline === "stall"
         ? ["stopped sending audio for", "idleTimeoutMs", context.idleTimeoutMs]
         : ["sent no audio within", "firstAudioTimeoutMs", context.firstAudioTimeoutMs];
-    return tts({
-      code: "tts-timeout",
-      message: `GPT-SoVITS at ${context.url} ${what} ${ms} ms${context.bytesReceived > 0 ? ` (after ${context.bytesReceived} bytes)` : ""}. Raise \`${option}\` for a slow machine (CPU inference, or \`streamingMode: false\` on long text), or check the server's console.`,
-      retryable: true,
-    });
+    const after = context.bytesReceived > 0 ? ` (after ${context.bytesReceived} bytes)` : "";
+    return adapterError("tts", "tts-timeout", `GPT-SoVITS at ${context.url} ${what} ${ms} ms${after}. Raise \`${option}\` for a slow machine (CPU inference, or \`streamingMode: false\` on long text), or check the server's console.`, context.redactor);
   }
   const cause = error instanceof Error ? error : new Error(String(error));
   if (!context.responded && isConnectionFailure(cause)) {
-    return tts({
-      code: "tts-unreachable",
-      message: `Cannot reach GPT-SoVITS at ${context.url} (${describeCause(cause)}). Start it with \`python api_v2.py -a 127.0.0.1 -p 9880\` or fix \`baseURL\`.`,
-      retryable: true,
-      cause,
-    });
+    return adapterError("tts", "tts-unreachable", `Cannot reach GPT-SoVITS at ${context.url} (${describeCause(cause)}). Start it with \`python api_v2.py -a 127.0.0.1 -p 9880\` or fix \`baseURL\`.`, context.redactor, { cause });
   }
-  return tts({
-    code: "tts-stream-dropped",
-    message: `The audio stream from GPT-SoVITS at ${context.url} broke off after ${context.bytesReceived} bytes (${describeCause(cause)}). The server may have failed mid-synthesis: check its console, then retry.`,
-    retryable: true,
-    cause,
-  });
+  return adapterError("tts", "tts-stream-dropped", `The audio stream from GPT-SoVITS at ${context.url} broke off after ${context.bytesReceived} bytes (${describeCause(cause)}). The server may have failed mid-synthesis: check its console, then retry.`, context.redactor, { cause });
 }
 
 /** Maps a non-2xx answer and its body into a VoxpipeError carrying the server's message. */
-export function statusError(status: number, bodyText: string, url: string): VoxpipeError {
+export function statusError(status: number, bodyText: string, url: string, redactor: Redactor): VoxpipeError {
   const serverMessage = serverMessageOf(bodyText);
   const said = serverMessage ? `: ${serverMessage}` : "";
   if (status >= 500) {
-    return tts({
-      code: "tts-server-error",
-      message: `GPT-SoVITS at ${url} failed (HTTP ${status}${said}). Check the server's console; retrying may help.`,
-      retryable: true,
-    });
+    return adapterError("tts", "tts-server-error", `GPT-SoVITS at ${url} failed (HTTP ${status}${said}). Check the server's console; retrying may help.`, redactor);
   }
   const hint =
     status === 404
       ? " Is this a GPT-SoVITS api_v2 server (`api_v2.py`, not the older `api.py`)?"
       : " Check `refAudioPath` (a path on the server), `promptLang`, `textLang` and `textSplitMethod` in the tts options.";
-  return tts({ code: "tts-bad-request", message: `GPT-SoVITS at ${url} rejected the request (HTTP ${status}${said}).${hint}` });
+  return adapterError("tts", "tts-bad-request", `GPT-SoVITS at ${url} rejected the request (HTTP ${status}${said}).${hint}`, redactor);
 }
 
 /**
@@ -98,8 +81,6 @@ function isConnectionFailure(error: Error): boolean {
 }
 
 function describeCause(error: Error): string {
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  if (typeof cause?.code === "string") return cause.code;
-  if (typeof cause?.message === "string") return cause.message;
-  return error.message;
+  const cause = error.cause as { message?: unknown } | undefined;
+  return networkCode(error.cause) ?? (typeof cause?.message === "string" ? cause.message : error.message);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { aliasWarnings, withAliasWarnings } from "@voxpipe/core";
+import { aliasWarnings, withAliasWarnings } from "@voxpipe/core/adapter-kit";
 
 const FIRST_AUDIO_TIMEOUT_MS = 60_000;
 const IDLE_TIMEOUT_MS = 60_000;

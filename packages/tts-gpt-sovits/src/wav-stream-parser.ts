@@ -1,4 +1,5 @@
-import { Pcm16StreamDecoder, VoxpipeError } from "@voxpipe/core";
+import { VoxpipeError } from "@voxpipe/core";
+import { Pcm16StreamDecoder } from "@voxpipe/core/adapter-kit";
 
 /** What a WAV header says about the audio after it. */
 export interface WavFormat {

@@ -1,5 +1,6 @@
 import OpenAI from "openai";
-import { AbortError, aliasWarningsOf, ConfigError, DeadlineWatchdog, InFlightRequests, Pcm16StreamDecoder, VoxpipeError, readWithStallDeadline, throwIfAborted, type ByteStreamDeadline } from "@voxpipe/core";
+import { AbortError, ConfigError, VoxpipeError, throwIfAborted } from "@voxpipe/core";
+import { adapterRedactor, aliasWarningsOf, DeadlineWatchdog, httpAttempt, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, type ByteStreamDeadline, type HttpAttempt } from "@voxpipe/core/adapter-kit";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { withNormalizedErrorBodies } from "./normalize-error-body.js";
 import { toTtsError } from "./openai-tts-errors.js";
@@ -25,15 +26,17 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
   for (const warning of aliasWarningsOf(input, options)) log("warn", warning);
   const baseURL = (options.baseURL ?? env["OPENAI_BASE_URL"] ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, "");
   const apiKey = options.apiKey ?? env["OPENAI_API_KEY"];
-  const url = `${baseURL}/audio/speech`;
+  // Knows the key (from the options or OPENAI_API_KEY), every header value and any credentials in the URL.
+  const redactor = adapterRedactor(openAiTtsOptionsSchema, { ...options, baseURL, apiKey });
+  const url = redactor.redact(`${baseURL}/audio/speech`);
   if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
-    throw new ConfigError(`tts-openai: OPENAI_BASE_URL is not a URL: \`${baseURL}\`. Set it (or the \`baseURL\` option) to e.g. http://127.0.0.1:8880/v1.`, ["OPENAI_BASE_URL"]);
+    throw new ConfigError(`tts-openai: OPENAI_BASE_URL is not a URL: \`${redactor.redact(baseURL)}\`. Set it (or the \`baseURL\` option) to e.g. http://127.0.0.1:8880/v1.`, ["OPENAI_BASE_URL"]);
   }
   if (!apiKey && new URL(baseURL).hostname === "api.openai.com") {
     throw new VoxpipeError({
       code: "tts-auth",
       stage: "tts",
-      message: `tts-openai: no API key for ${baseURL}. Set \`apiKey\` in the tts options or the OPENAI_API_KEY environment variable (or point \`baseURL\` at a server that needs none).`,
+      message: `tts-openai: no API key for ${redactor.redact(baseURL)}. Set \`apiKey\` in the tts options or the OPENAI_API_KEY environment variable (or point \`baseURL\` at a server that needs none).`,
     });
   }
   const format = { sampleRate: options.sampleRate, channels: 1 };
@@ -59,54 +62,62 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
 
   async function* speak(text: string, request: TtsRequest): AsyncGenerator<AudioChunk> {
     throwIfAborted(request.signal, "tts");
-    const { controller, release } = inFlight.open(request.signal);
-    const watchdog = new DeadlineWatchdog<ByteStreamDeadline>(controller);
-    let bytesReceived = 0;
-    const fail = (error: unknown): VoxpipeError =>
+    const progress = { bytesReceived: 0 };
+    const fail = (error: unknown, attempt: HttpAttempt<DeadlineWatchdog<ByteStreamDeadline>>): VoxpipeError =>
       toTtsError(error, {
         url,
-        apiKey,
-        aborted: request.signal?.aborted === true || (controller.signal.aborted && !watchdog.fired),
-        deadline: watchdog.fired,
+        redactor,
+        aborted: attempt.aborted(),
+        deadline: attempt.watchdog.fired,
         firstAudioTimeoutMs: options.firstAudioTimeoutMs,
         idleTimeoutMs: options.idleTimeoutMs,
-        bytesReceived,
+        bytesReceived: progress.bytesReceived,
       });
+    yield* httpAttempt(
+      { requests: inFlight, signal: request.signal, watchdog: (controller) => new DeadlineWatchdog<ByteStreamDeadline>(controller) },
+      (attempt) => readSpeech(text, request, attempt, progress, (error) => fail(error, attempt)),
+      (error, attempt) => {
+        throw fail(error, attempt);
+      },
+    );
+  }
+
+  /** One `/audio/speech` request, its PCM body decoded as it arrives. */
+  async function* readSpeech(
+    text: string,
+    request: TtsRequest,
+    { controller, watchdog }: HttpAttempt<DeadlineWatchdog<ByteStreamDeadline>>,
+    progress: { bytesReceived: number },
+    fail: (error: unknown) => VoxpipeError,
+  ): AsyncGenerator<AudioChunk> {
     const speed = Math.min(4, Math.max(0.25, options.speed * (request.speed ?? 1)));
     const voice = request.voice ?? options.voice;
     log("debug", `tts-openai: ${url} model=${options.model} voice=${voice} speed=${speed} chars=${text.length}`);
     watchdog.arm("first-byte", options.firstAudioTimeoutMs);
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     try {
-      let response: Response;
-      try {
-        response = await getClient().audio.speech.create(
-          {
-            model: options.model,
-            voice,
-            input: text,
-            response_format: "pcm",
-            speed,
-            ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
-          },
-          { signal: controller.signal },
-        );
-      } catch (error) {
-        throw fail(error);
-      }
+      const response = await getClient().audio.speech.create(
+        {
+          model: options.model,
+          voice,
+          input: text,
+          response_format: "pcm",
+          speed,
+          ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
+        },
+        { signal: controller.signal },
+      );
       reader = response.body?.getReader();
       checkDeclaredRate(response.headers.get("content-type"), options.sampleRate, url);
       if (!reader) return;
       const decoder = new Pcm16StreamDecoder();
       for await (const bytes of readWithStallDeadline(reader, { watchdog, stallMs: options.idleTimeoutMs, signal: request.signal, fail })) {
-        bytesReceived += bytes.byteLength;
+        progress.bytesReceived += bytes.byteLength;
         const pcm = decoder.push(bytes);
         if (pcm.length > 0) yield { pcm, ...format };
       }
       if (decoder.pendingBytes > 0) log("warn", `tts-openai: ${url} sent an odd number of PCM bytes; dropped the last byte.`);
     } finally {
-      watchdog.disarm();
-      release();
       if (reader) {
         // Ends the connection when the consumer stopped early or a failure left the body unread.
         controller.abort();

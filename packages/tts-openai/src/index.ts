@@ -9,7 +9,7 @@ export {
   type OpenAiTtsOptions,
   type OpenAiTtsOptionsInput,
 } from "./openai-tts-options.js";
-export { Pcm16StreamDecoder } from "@voxpipe/core";
+export { Pcm16StreamDecoder } from "@voxpipe/core/adapter-kit";
 
 export default defineAdapter({
   kind: "tts",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { aliasWarnings, withAliasWarnings } from "@voxpipe/core";
+import { aliasWarnings, secret, withAliasWarnings } from "@voxpipe/core/adapter-kit";
 
 /** The OpenAI API's address, used when neither `baseURL` nor OPENAI_BASE_URL is set. */
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -19,9 +19,7 @@ const optionsObjectSchema = z
       .describe(
         "Base URL of the speech API, up to and including `/v1`. Defaults to OPENAI_BASE_URL from the environment, else https://api.openai.com/v1. Point it at an OpenAI-compatible server (Kokoro-FastAPI, openedai-speech…).",
       ),
-    apiKey: z
-      .string()
-      .min(1)
+    apiKey: secret(z.string().min(1))
       .optional()
       .describe(
         "API key. Defaults to OPENAI_API_KEY from the environment. Required for api.openai.com; servers without auth need none. Never logged or shown in errors.",
@@ -30,7 +28,10 @@ const optionsObjectSchema = z
     voice: z.string().min(1).default("alloy").describe("Voice name, e.g. `alloy`, `coral`, `nova`; a compatible server's voice id (e.g. Kokoro's `af_heart`)."),
     speed: z.number().min(0.25).max(4).default(1).describe("Speaking rate, 0.25 to 4 (1 = normal). Multiplied by the request's `speed`, then clamped to 0.25–4."),
     instructions: z.string().min(1).optional().describe("How to speak (tone, accent, pace). Only `gpt-4o-mini-tts` uses it; sent only when set."),
-    headers: z.record(z.string(), z.string()).default({}).describe("Extra HTTP headers sent with every request (e.g. a proxy's routing header)."),
+    headers: z
+      .record(z.string(), secret(z.string()))
+      .default({})
+      .describe("Extra HTTP headers sent with every request (e.g. a proxy's routing header, or an `api-key`). Their values are treated as secrets: masked in errors, logs and `voxpipe config check`."),
     sampleRate: z
       .number()
       .int()

@@ -145,7 +145,7 @@ describe("tts-openai against a local speech server", () => {
       const { provider } = await setUp({ behave: () => ({ status, errorBody: { error: { message: `Incorrect API key provided: ${KEY}.`, code: "invalid_api_key" } } }) }, {}, logs);
       const error = await failure(provider.synthesize({ text: "Hi." }));
       expect(error.code).toBe("tts-auth");
-      expect(error.message).toContain("[redacted]");
+      expect(error.message).toContain("***");
       expect(error.message).toContain("apiKey");
       noKeyIn(error);
       expect(logs.join("\n")).not.toContain(KEY);

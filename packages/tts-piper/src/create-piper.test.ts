@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
 import { VoxpipeError, type AdapterContext, type AudioChunk } from "@voxpipe/core";
 import adapter from "./index.js";
-import { createPiper } from "./create-piper.js";
+import { createPiperTts } from "./create-piper.js";
 
 const modelsDir = process.env.VOXPIPE_MODELS_DIR ?? join(import.meta.dirname, "../../../../shared/models");
 const SILENT = "piper-test-voice-silent.onnx";
@@ -22,7 +22,7 @@ async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]>
 
 describe("text → phonemes → ids → PCM (silent test voice)", () => {
   it("yields one 22,050-sample chunk per sentence at the voice's sample rate", async () => {
-    const piper = await createPiper({ model: SILENT }, testContext());
+    const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
       expect(piper.format).toEqual({ sampleRate: 22050, channels: 1 });
       expect(piper.voice).toBe("piper-test-voice-silent");
@@ -46,7 +46,7 @@ describe("text → phonemes → ids → PCM (silent test voice)", () => {
   });
 
   it("adds sentenceSilenceMs between sentences, not after the last", async () => {
-    const piper = await createPiper({ model: SILENT, sentenceSilenceMs: 100 }, testContext());
+    const piper = await createPiperTts({ model: SILENT, sentenceSilenceMs: 100 }, testContext());
     try {
       const chunks = await collect(piper.synthesize({ text: "One. Two. Three." }));
       expect(chunks.map((c) => c.pcm.length)).toEqual([22050 + 2205, 22050 + 2205, 22050]);
@@ -56,7 +56,7 @@ describe("text → phonemes → ids → PCM (silent test voice)", () => {
   });
 
   it("creates the onnxruntime session once, lazily, and reuses it across requests", async () => {
-    const piper = await createPiper({ model: SILENT }, testContext());
+    const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
       expect(piper.sessionsCreated).toBe(0);
       await Promise.all([collect(piper.synthesize({ text: "One." })), collect(piper.synthesize({ text: "Two." }))]);
@@ -86,7 +86,7 @@ describe("text → phonemes → ids → PCM (silent test voice)", () => {
 describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
   it("feeds zeros to speaker_embedding and prosody_features; audio is 256 samples per phoneme id", async () => {
     const context = testContext();
-    const piper = await createPiper({ model: PLUS }, context);
+    const piper = await createPiperTts({ model: PLUS }, context);
     try {
       for (const text of ["nano.", "nano anna.", "nano anna nona anon noon."]) {
         const [sentence] = await piper.phonemize(text);
@@ -102,11 +102,11 @@ describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
   });
 
   it("maps speed to length_scale / speed (half speed, twice the samples)", async () => {
-    const piper = await createPiper({ model: PLUS }, testContext());
+    const piper = await createPiperTts({ model: PLUS }, testContext());
     try {
       const [normal] = await collect(piper.synthesize({ text: "nano anna." }));
       const [slow] = await collect(piper.synthesize({ text: "nano anna.", speed: 0.5 }));
-      const [scaled] = await collect((await createPiper({ model: PLUS, lengthScale: 2 }, testContext())).synthesize({ text: "nano anna." }));
+      const [scaled] = await collect((await createPiperTts({ model: PLUS, lengthScale: 2 }, testContext())).synthesize({ text: "nano anna." }));
       expect(slow?.pcm.length).toBe(2 * (normal?.pcm.length ?? 0));
       expect(scaled?.pcm.length).toBe(slow?.pcm.length);
       await expect(collect(piper.synthesize({ text: "nano.", speed: 0 }))).rejects.toThrow(/speed must be a positive number/);
@@ -117,7 +117,7 @@ describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
 
   it("warns once per phoneme missing from the map and skips it", async () => {
     const context = testContext();
-    const piper = await createPiper({ model: PLUS }, context);
+    const piper = await createPiperTts({ model: PLUS }, context);
     try {
       const [sentence] = await piper.phonemize("hello, nano.");
       const ids = piper.phonemeIds(sentence?.phonemes ?? []);
@@ -135,7 +135,7 @@ describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
   });
   it("phonemizes each sentence just ahead of its run, not the whole text before the first chunk", async () => {
     const context = testContext();
-    const piper = await createPiper({ model: PLUS }, context);
+    const piper = await createPiperTts({ model: PLUS }, context);
     try {
       // This voice's map has only ^ _ $ space a n o, and each missing phoneme is warned about once.
       // After this, "nano." and "anna." log nothing new, while "hello." does ("h", "l").
@@ -155,7 +155,7 @@ describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
 
 describe("abort", () => {
   it("stops between sentences: no chunk after the abort, ends with an AbortError", async () => {
-    const piper = await createPiper({ model: SILENT }, testContext());
+    const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
       const controller = new AbortController();
       let chunks = 0;
@@ -174,7 +174,7 @@ describe("abort", () => {
   });
 
   it("an abort while a chunk is consumed posts no further run, though the next sentence is already phonemized", async () => {
-    const piper = await createPiper({ model: SILENT }, testContext());
+    const piper = await createPiperTts({ model: SILENT }, testContext());
     const postMessage = vi.spyOn(Worker.prototype, "postMessage");
     try {
       const controller = new AbortController();
@@ -194,7 +194,7 @@ describe("abort", () => {
   });
 
   it("ends at once, before any run, when the signal has already fired", async () => {
-    const piper = await createPiper({ model: SILENT }, testContext());
+    const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
       const controller = new AbortController();
       controller.abort();
@@ -208,13 +208,13 @@ describe("abort", () => {
 
 describe("speakers", () => {
   it("rejects speakers the voice does not have, listing what exists", async () => {
-    await expect(createPiper({ model: PLUS, speaker: "nobody" }, testContext())).rejects.toThrow(/speaker "nobody" is unknown: .* has speakers 0–1 named speaker_0, speaker_1/);
-    await expect(createPiper({ model: PLUS, speaker: 5 }, testContext())).rejects.toThrow(/speaker 5 is out of range/);
-    await expect(createPiper({ model: SILENT, speaker: 1 }, testContext())).rejects.toThrow(/has a single speaker/);
+    await expect(createPiperTts({ model: PLUS, speaker: "nobody" }, testContext())).rejects.toThrow(/speaker "nobody" is unknown: .* has speakers 0–1 named speaker_0, speaker_1/);
+    await expect(createPiperTts({ model: PLUS, speaker: 5 }, testContext())).rejects.toThrow(/speaker 5 is out of range/);
+    await expect(createPiperTts({ model: SILENT, speaker: 1 }, testContext())).rejects.toThrow(/has a single speaker/);
   });
 
   it("refuses a speaker for a model without a sid input", async () => {
-    const piper = await createPiper({ model: PLUS, speaker: "speaker_1" }, testContext());
+    const piper = await createPiperTts({ model: PLUS, speaker: "speaker_1" }, testContext());
     try {
       await expect(collect(piper.synthesize({ text: "nano." }))).rejects.toThrow(/has no "sid" input/);
     } finally {
@@ -223,7 +223,7 @@ describe("speakers", () => {
   });
 
   it("rejects an unknown request voice and accepts the provider's own voice name", async () => {
-    const piper = await createPiper({ model: SILENT }, testContext());
+    const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
       expect(await collect(piper.synthesize({ text: "Hi.", voice: piper.voice }))).toHaveLength(1);
       await expect(collect(piper.synthesize({ text: "Hi.", voice: "alice" }))).rejects.toMatchObject({ code: "unknown-speaker" });

@@ -44,7 +44,7 @@ export interface PiperTtsProvider extends TtsProvider {
  * it is an `hf:` URI or URL) because it holds the sample rate; the model is
  * downloaded and loaded on the first request and reused after that.
  */
-export async function createPiper(input: PiperOptions, context: AdapterContext = defaultAdapterContext()): Promise<PiperTtsProvider> {
+export async function createPiperTts(input: PiperOptions, context: AdapterContext = defaultAdapterContext()): Promise<PiperTtsProvider> {
   const parsed = piperOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);
@@ -185,3 +185,6 @@ export async function createPiper(input: PiperOptions, context: AdapterContext =
     dispose: () => model.dispose(),
   };
 }
+
+/** @deprecated Renamed {@link createPiperTts}; this alias goes in the next release. */
+export const createPiper = createPiperTts;

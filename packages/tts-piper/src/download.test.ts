@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPiper } from "./create-piper.js";
+import { createPiperTts } from "./create-piper.js";
 import { downloadFile } from "./download-file.js";
 import { defaultCacheDir, hfFileUrl, parseHfUri, remoteSource } from "./model-source.js";
 
@@ -78,7 +78,7 @@ describe("downloads from a local server (127.0.0.1)", () => {
     const env = { HF_ENDPOINT: base };
     const context = { configDir: dir, env, log: (level: string, message: string) => lines.push(`${level}: ${message}`) };
     requests.length = 0;
-    const piper = await createPiper({ model: "hf:rhasspy/piper-voices/en/test.onnx", cacheDir: "cache" }, context);
+    const piper = await createPiperTts({ model: "hf:rhasspy/piper-voices/en/test.onnx", cacheDir: "cache" }, context);
     expect(requests.map((r) => r.url)).toEqual(["/rhasspy/piper-voices/resolve/main/en/test.onnx.json"]); // the config now: it holds the sample rate
     expect(piper.format.sampleRate).toBe(22050);
     const chunks = [];
@@ -91,7 +91,7 @@ describe("downloads from a local server (127.0.0.1)", () => {
     await piper.dispose();
 
     requests.length = 0;
-    const again = await createPiper({ model: "hf:rhasspy/piper-voices/en/test.onnx", cacheDir: "cache" }, context);
+    const again = await createPiperTts({ model: "hf:rhasspy/piper-voices/en/test.onnx", cacheDir: "cache" }, context);
     for await (const _chunk of again.synthesize({ text: "Hello." }));
     expect(requests).toHaveLength(0);
     await again.dispose();
@@ -127,7 +127,7 @@ describe("downloads from a local server (127.0.0.1)", () => {
   });
 
   it("a 404 is not retryable and names the URL", async () => {
-    const error = await createPiper({ model: `${base}/missing/voice.onnx`, cacheDir: join(dir, "c404") }, { configDir: dir, env: {}, log: () => {} }).catch((e: unknown) => e);
+    const error = await createPiperTts({ model: `${base}/missing/voice.onnx`, cacheDir: join(dir, "c404") }, { configDir: dir, env: {}, log: () => {} }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "download-failed", retryable: false });
     expect((error as Error).message).toContain(`${base}/missing/voice.onnx.json: the server answered HTTP 404 (not found)`);
   });
@@ -137,7 +137,7 @@ describe("downloads from a local server (127.0.0.1)", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await createPiper({ model: "hf:rhasspy/piper-voices/en/test.onnx", cacheDir: join(dir, "offline") }, { configDir: dir, env: { HF_ENDPOINT: `http://127.0.0.1:${port}` }, log: () => {} }).catch((e: unknown) => e);
+    const error = await createPiperTts({ model: "hf:rhasspy/piper-voices/en/test.onnx", cacheDir: join(dir, "offline") }, { configDir: dir, env: { HF_ENDPOINT: `http://127.0.0.1:${port}` }, log: () => {} }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "download-failed", stage: "tts", retryable: true });
     expect((error as Error).message).toMatch(/could not download http:\/\/127\.0\.0\.1:\d+\/rhasspy\/piper-voices\/resolve\/main\/en\/test\.onnx\.json: .*Check the internet connection/);
     expect((error as Error).message).toMatch(/set the option to its local path/);

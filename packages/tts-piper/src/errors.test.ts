@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelNotFoundError, VoxpipeError } from "@voxpipe/core";
-import { createPiper } from "./create-piper.js";
+import { createPiperTts } from "./create-piper.js";
 import { audioFromOutput, planInputs } from "./model-inputs.js";
 import { parseVoiceConfig } from "./voice-config.js";
 
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe("clear errors", () => {
   it("a missing model: ModelNotFoundError listing where it looked and where voices are", async () => {
-    const error = await createPiper({ model: "en_US-nobody-medium.onnx" }, { configDir: dir, env: { VOXPIPE_MODELS_DIR: modelsDir }, log: () => {} }).catch((e: unknown) => e);
+    const error = await createPiperTts({ model: "en_US-nobody-medium.onnx" }, { configDir: dir, env: { VOXPIPE_MODELS_DIR: modelsDir }, log: () => {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelNotFoundError);
     const notFound = error as ModelNotFoundError;
     expect(notFound.stage).toBe("tts");
@@ -32,7 +32,7 @@ describe("clear errors", () => {
 
   it("a model without its .onnx.json: names the expected path and where to get voices", async () => {
     await copyFile(silentModel, join(dir, "lonely.onnx"));
-    const error = await createPiper({ model: "lonely.onnx" }, context()).catch((e: unknown) => e);
+    const error = await createPiperTts({ model: "lonely.onnx" }, context()).catch((e: unknown) => e);
     expect(VoxpipeError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "voice-config-not-found", stage: "tts" });
     expect((error as Error).message).toContain(join(dir, "lonely.onnx.json"));
@@ -41,7 +41,7 @@ describe("clear errors", () => {
 
   it("a config that is not a Piper config, or lacks ^ _ $", async () => {
     await writeFile(join(dir, "bad.json"), "{ not json");
-    await expect(createPiper({ model: silentModel, config: "bad.json" }, context())).rejects.toMatchObject({ code: "invalid-voice-config" });
+    await expect(createPiperTts({ model: silentModel, config: "bad.json" }, context())).rejects.toMatchObject({ code: "invalid-voice-config" });
     expect(() => parseVoiceConfig(JSON.stringify({ audio: {} }), "x.onnx.json")).toThrow(/x\.onnx\.json does not look like a Piper voice config \(audio\.sample_rate/);
     expect(() => parseVoiceConfig(JSON.stringify({ audio: { sample_rate: 16000 }, phoneme_id_map: { _: [0], "^": [1] } }), "y.json")).toThrow(/no "\$" in its phoneme_id_map/);
     expect(() => parseVoiceConfig(JSON.stringify({ audio: { sample_rate: 16000 }, phoneme_type: "pinyin", phoneme_id_map: {} }), "z.json")).toThrow(/phoneme_type "pinyin"/);
@@ -53,8 +53,8 @@ describe("clear errors", () => {
   });
 
   it("invalid options: a ConfigError naming the option", async () => {
-    await expect(createPiper({ model: silentModel, noiseScale: -1 } as never, context())).rejects.toMatchObject({ code: "invalid-config", message: expect.stringContaining("noiseScale") });
-    await expect(createPiper({} as never, context())).rejects.toMatchObject({ code: "invalid-config", message: expect.stringContaining("model") });
+    await expect(createPiperTts({ model: silentModel, noiseScale: -1 } as never, context())).rejects.toMatchObject({ code: "invalid-config", message: expect.stringContaining("noiseScale") });
+    await expect(createPiperTts({} as never, context())).rejects.toMatchObject({ code: "invalid-config", message: expect.stringContaining("model") });
   });
 });
 

@@ -1,8 +1,8 @@
 import { defineAdapter } from "@voxpipe/core";
-import { createPiper } from "./create-piper.js";
+import { createPiperTts } from "./create-piper.js";
 import { piperOptionsSchema } from "./piper-options.js";
 
-export { createPiper, type PiperTtsProvider } from "./create-piper.js";
+export { createPiperTts, createPiper, type PiperTtsProvider } from "./create-piper.js";
 export { piperOptionsSchema, type PiperOptions, type ResolvedPiperOptions } from "./piper-options.js";
 export { phonemesToIds, BOS, EOS, PAD, type PhonemeIdMap } from "./phoneme-ids.js";
 export { splitClauses, type Clause, type ClauseTerminator } from "./split-clauses.js";
@@ -16,5 +16,5 @@ export default defineAdapter({
   id: "piper",
   description: "Piper (VITS) neural voices run locally through onnxruntime-node; phonemes from eSpeak NG (WebAssembly).",
   optionsSchema: piperOptionsSchema,
-  create: (options, context) => createPiper(options, context),
+  create: (options, context) => createPiperTts(options, context),
 });
