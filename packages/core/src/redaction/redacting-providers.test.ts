@@ -3,6 +3,7 @@ import { VoxpipeError } from "../errors/voxpipe-error.js";
 import type { LlmProvider } from "../llm/llm-provider.js";
 import type { LlmStreamPart } from "../llm/llm-stream-part.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
+import type { TtsRequest } from "../tts/tts-request.js";
 import { createLogger } from "../logging/logger.js";
 import { Redactor } from "./redactor.js";
 import { redactingLlm, redactingLogger, redactingTts } from "./redacting-providers.js";
@@ -28,7 +29,7 @@ class LeakyTts implements TtsProvider {
   readonly format = { sampleRate: 16000, channels: 1 };
   readonly streaming = "fragments" as const;
   readonly #calls: string[] = [];
-  async *synthesize() {
+  async *synthesize(_request: TtsRequest) {
     this.#calls.push("synthesize");
     yield { pcm: new Float32Array(4), sampleRate: 16000, channels: 1 };
     throw leak("tts-auth");
