@@ -14,7 +14,7 @@ export interface HttpAttempt<W extends AttemptWatchdog> {
   readonly controller: AbortController;
   /** The attempt's deadlines, built on `controller`. */
   readonly watchdog: W;
-  /** True when the request was stopped by the caller's signal or `dispose()`, not by a deadline. */
+  /** True when the request was stopped by the caller's signal or `dispose()`, not by a deadline. Read it while the attempt runs or fails: once it has ended, its controller is aborted too. */
   aborted(): boolean;
 }
 
