@@ -32,8 +32,8 @@ describe("adapterError", () => {
     expect(adapterError("tts", "tts-auth", "refused", knowsKey, { cause: clean }).cause).toBe(clean);
   });
 
-  it("leaves secrets shorter than 4 characters alone", () => {
-    expect(adapterError("llm", "llm-auth", "a abc b", new Redactor(["abc"])).message).toBe("a abc b");
+  it("leaves secrets shorter than 8 characters alone in free text", () => {
+    expect(adapterError("llm", "llm-auth", "a voice b", new Redactor(["voice"])).message).toBe("a voice b");
   });
 
   it("masks URL credentials and bearer tokens it was not told about", () => {

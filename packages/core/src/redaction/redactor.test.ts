@@ -19,7 +19,7 @@ describe("Redactor.redact", () => {
   });
 
   it("masks a secret that contains another one whole", () => {
-    expect(new Redactor(["abcd", "abcdefgh"]).redact("x abcdefgh y")).toBe("x *** y");
+    expect(new Redactor(["abcdefgh", "abcdefgh-ijkl"]).redact("x abcdefgh-ijkl y abcdefgh")).toBe("x *** y ***");
   });
 
   it("masks credential shapes it was not told about", () => {
@@ -31,7 +31,7 @@ describe("Redactor.redact", () => {
 
   it("leaves ordinary text alone", () => {
     const text = "Cannot reach http://127.0.0.1:11434 (ECONNREFUSED). Key point: use /v1?api-version=2.";
-    expect(new Redactor(["abc"]).redact(text)).toBe(text);
+    expect(new Redactor(["voice", "http"]).redact(text)).toBe(text);
   });
 });
 

@@ -1,7 +1,12 @@
 import { maskCredentialPatterns, maskText } from "./credential-patterns.js";
 
-/** Secrets shorter than this are not searched for (they would mangle ordinary words); URL and header patterns still apply. */
-export const minimumSecretLength = 4;
+/**
+ * Secret values shorter than this are not searched for in free text: they would
+ * mangle ordinary words (a header `X-Team: voice`). Keys are longer; short URL
+ * credentials are still caught by the URL pattern, and `maskSecretOptions`
+ * prints every secret option as `***` whatever its length.
+ */
+export const minimumSecretLength = 8;
 
 const maxCauseDepth = 4;
 
