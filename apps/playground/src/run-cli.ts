@@ -1,4 +1,4 @@
-import { VoxpipeError } from "@voxpipe/core";
+import { Redactor, secretValuesOfEnv, VoxpipeError } from "@voxpipe/core";
 import { parseCliArgs, usage, UsageError } from "./cli-args.js";
 import { startPlayground, type Playground } from "./start-playground.js";
 import { openPlaygroundBackend } from "./voxpipe-backend.js";
@@ -23,7 +23,10 @@ export interface RunningPlayground {
  * once, starts the server and prints its URL. Resolves to the running
  * playground, or to an exit code (1: bad arguments, bad config, port in use).
  */
-export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<RunningPlayground | number> {
+export async function runCli(argv: readonly string[], given: CliIo = defaultIo): Promise<RunningPlayground | number> {
+  // What the server prints never shows a credential: the environment's keys, URL credentials, bearer tokens.
+  const redactor = new Redactor(secretValuesOfEnv(process.env));
+  const io: CliIo = { stdout: (line) => given.stdout(redactor.redact(line)), stderr: (line) => given.stderr(redactor.redact(line)) };
   let args;
   try {
     args = parseCliArgs(argv);
