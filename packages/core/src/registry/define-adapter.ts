@@ -26,7 +26,7 @@ export interface AdapterDefinition<K extends AdapterKind = AdapterKind, Schema e
   readonly id: string;
   /** One-line description shown in listings and errors. */
   readonly description?: string;
-  /** zod schema for `options`, with defaults and descriptions. */
+  /** zod schema for `options`, with defaults and descriptions. Mark keys, tokens and header values with `secret()` (from `@voxpipe/core/adapter-kit`) so they are masked everywhere. */
   readonly optionsSchema: Schema;
   /** Builds a provider from validated options. May be async; must not load heavy resources eagerly unless needed to know `format`. */
   create(options: z.output<Schema>, context: AdapterContext): ProviderOf<K> | Promise<ProviderOf<K>>;
