@@ -71,7 +71,7 @@ export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSov
         signal: controller.signal,
       });
       progress.responded = true;
-      if (!response.ok) throw statusError(response.status, await response.text(), url, redactor);
+      if (!response.ok) throw statusError(response.status, await response.text(), url, redactor, response.headers);
       if (!response.body) return;
       reader = response.body.getReader();
       const decode =

@@ -1,5 +1,5 @@
 import { AbortError, VoxpipeError } from "@voxpipe/core";
-import { adapterError, networkCode, type ByteStreamDeadline, type Redactor } from "@voxpipe/core/adapter-kit";
+import { adapterError, networkCode, parseRetryAfter, type ByteStreamDeadline, type Redactor } from "@voxpipe/core/adapter-kit";
 
 /** What the error mapping needs to know about the request that failed. */
 export interface FailureContext {
@@ -38,12 +38,12 @@ export function toTtsError(error: unknown, context: FailureContext): VoxpipeErro
   return adapterError("tts", "tts-stream-dropped", `The audio stream from GPT-SoVITS at ${context.url} broke off after ${context.bytesReceived} bytes (${describeCause(cause)}). The server may have failed mid-synthesis: check its console, then retry.`, context.redactor, { cause });
 }
 
-/** Maps a non-2xx answer and its body into a VoxpipeError carrying the server's message. */
-export function statusError(status: number, bodyText: string, url: string, redactor: Redactor): VoxpipeError {
+/** Maps a non-2xx answer and its body into a VoxpipeError carrying the server's message (and, for a 5xx, the wait its Retry-After asks for). */
+export function statusError(status: number, bodyText: string, url: string, redactor: Redactor, headers?: Headers): VoxpipeError {
   const serverMessage = serverMessageOf(bodyText);
   const said = serverMessage ? `: ${serverMessage}` : "";
   if (status >= 500) {
-    return adapterError("tts", "tts-server-error", `GPT-SoVITS at ${url} failed (HTTP ${status}${said}). Check the server's console; retrying may help.`, redactor);
+    return adapterError("tts", "tts-server-error", `GPT-SoVITS at ${url} failed (HTTP ${status}${said}). Check the server's console; retrying may help.`, redactor, { retryAfterMs: parseRetryAfter(headers) });
   }
   const hint =
     status === 404

@@ -145,11 +145,12 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
     expect(error.message).toContain("body.top_k: Input should be a valid integer");
   });
 
-  it("maps 5xx to a retryable tts-server-error and 404 to a hint about api_v2", async () => {
-    const { provider } = await setUp({ behave: () => ({ status: 500, errorBody: "Internal Server Error" }) });
+  it("maps 5xx to a retryable tts-server-error (with Retry-After) and 404 to a hint about api_v2", async () => {
+    const { provider } = await setUp({ behave: () => ({ status: 500, headers: { "retry-after": "2" }, errorBody: "Internal Server Error" }) });
     const error = await failure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-server-error");
     expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBe(2000);
     expect(error.message).toContain("Internal Server Error");
     await provider.dispose?.();
     await server?.close();

@@ -58,7 +58,7 @@ function statusError(error: APIError, { url, redactor }: FailureContext): Voxpip
     return adapterError("tts", "tts-rate-limited", `The speech server at ${url} is rate limiting requests (HTTP 429${said}).${wait} Slow down or raise your quota.`, redactor, { ...extra, retryAfterMs });
   }
   if (status >= 500) {
-    return adapterError("tts", "tts-server-error", `The speech server at ${url} failed (HTTP ${status}${said}). This is usually temporary; retry, or check the server's logs.`, redactor, extra);
+    return adapterError("tts", "tts-server-error", `The speech server at ${url} failed (HTTP ${status}${said}). This is usually temporary; retry, or check the server's logs.`, redactor, { ...extra, retryAfterMs: parseRetryAfter(error.headers) });
   }
   return adapterError("tts", "tts-bad-request", `The speech server at ${url} rejected the request (HTTP ${status}${said}). Check \`model\`, \`voice\`, \`speed\` and \`instructions\` in the tts options.`, redactor, extra);
 }

@@ -164,11 +164,12 @@ describe("tts-openai against a local speech server", () => {
     expect(error.message).toContain("Rate limit reached");
   });
 
-  it("maps 5xx to a retryable tts-server-error, and makes exactly one request (no SDK retries)", async () => {
-    const { server, provider } = await setUp({ behave: () => ({ status: 503, errorBody: "upstream overloaded" }) });
+  it("maps 5xx to a retryable tts-server-error with Retry-After, and makes exactly one request (no SDK retries)", async () => {
+    const { server, provider } = await setUp({ behave: () => ({ status: 503, headers: { "retry-after": "3" }, errorBody: "upstream overloaded" }) });
     const error = await failure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-server-error");
     expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBe(3000);
     expect(error.message).toContain("503");
     expect(error.message).toContain("upstream overloaded");
     expect(server.requests).toHaveLength(1);

@@ -11,6 +11,8 @@ export type { RecordedRequest } from "@voxpipe/core/testing";
 export interface GptSovitsBehaviour extends AudioServerFaults {
   /** Send the streaming WAV header in two writes, split at this byte. */
   splitHeaderAt?: number;
+  /** Extra headers on an error answer (e.g. `retry-after`). */
+  headers?: Record<string, string>;
 }
 
 export interface FakeGptSovitsServer {
@@ -81,7 +83,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 async function answer(res: ServerResponse, record: RecordedRequest, behaviour: GptSovitsBehaviour, sampleRate: number, msPerChar: number): Promise<void> {
   if (!(await waitBeforeHeaders(res, behaviour))) return;
   if (record.method !== "POST" || record.path !== "/tts") return json(res, 404, { detail: "Not Found" });
-  if (behaviour.status !== undefined) return writeErrorBody(res, behaviour.status, behaviour.errorBody);
+  if (behaviour.status !== undefined) return writeErrorBody(res, behaviour.status, behaviour.errorBody, behaviour.headers);
   const invalid = checkParams(record.body);
   if (invalid) return json(res, 400, { message: invalid });
   const { body } = record;
