@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { measureFirstAfterLoad, measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";
-import { createKokoro } from "../packages/tts-kokoro/dist/index.js";
+import { createKokoroTts } from "../packages/tts-kokoro/dist/index.js";
 import { writeTestModel } from "../packages/tts-kokoro/scripts/make-test-model.mjs";
 
 const SENTENCES = [
@@ -20,7 +20,7 @@ const SENTENCES = [
 ];
 
 /**
- * loadMs: a fresh provider's time from `createKokoro` to the first chunk of a one-word request (reading
+ * loadMs: a fresh provider's time from `createKokoroTts` to the first chunk of a one-word request (reading
  * the voice, starting the inference worker, loading the ONNX session; eSpeak's WebAssembly loads once per process).
  * ttfaMs: a warm provider's time from `synthesize()` to the first chunk, per request.
  * realTimeFactor: synthesis time / audio duration, per request (lower is faster).
@@ -34,7 +34,7 @@ export async function benchKokoro({ quick = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "voxpipe-bench-kokoro-"));
   try {
     const { model } = writeTestModel(dir);
-    const create = () => createKokoro({ model, voice: "af_test", threads: 1 }, { configDir: dir, env: {}, log: () => {} });
+    const create = () => createKokoroTts({ model, voice: "af_test", threads: 1 }, { configDir: dir, env: {}, log: () => {} });
     const loadTimes = [];
     for (let i = 0; i < loads; i++) {
       const started = performance.now();

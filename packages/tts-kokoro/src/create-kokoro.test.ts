@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { runPipeline, type AdapterContext, type AudioChunk, type PipelineEvent } from "@voxpipe/core";
 import { createScriptedLlm } from "@voxpipe/core/testing";
 import adapter from "./index.js";
-import { createKokoro, type KokoroTtsProvider } from "./create-kokoro.js";
+import { createKokoroTts, type KokoroTtsProvider } from "./create-kokoro.js";
 import { generateTestModel, testAmplitude, TEST_SAMPLES_PER_TOKEN } from "./__fixtures__/test-model.js";
 
 const generated = generateTestModel();
@@ -29,8 +29,8 @@ const peak = (pcm: Float32Array): number => pcm.reduce((max, sample) => Math.max
 /** Tokens of a run the test model spoke, from its length: (ids + 2 pads) × 1200 samples at speed 1. */
 const tokensOf = (chunk: AudioChunk, speed = 1): number => chunk.pcm.length / Math.floor(TEST_SAMPLES_PER_TOKEN / speed) - 2;
 
-async function withKokoro(options: Parameters<typeof createKokoro>[0], body: (kokoro: KokoroTtsProvider) => Promise<void>): Promise<void> {
-  const kokoro = await createKokoro({ model: "model.onnx", voice: "af_test", ...options }, testContext());
+async function withKokoro(options: Parameters<typeof createKokoroTts>[0], body: (kokoro: KokoroTtsProvider) => Promise<void>): Promise<void> {
+  const kokoro = await createKokoroTts({ model: "model.onnx", voice: "af_test", ...options }, testContext());
   try {
     await body(kokoro);
   } finally {

@@ -57,7 +57,7 @@ const langOfVoice = (name: string): KokoroLang => (/^b[fm]_/i.test(basename(name
  * model is downloaded and loaded on the first request or in `load()`, and
  * reused after that.
  */
-export async function createKokoro(input: KokoroOptions = {}, context: AdapterContext = defaultAdapterContext()): Promise<KokoroTtsProvider> {
+export async function createKokoroTts(input: KokoroOptions = {}, context: AdapterContext = defaultAdapterContext()): Promise<KokoroTtsProvider> {
   const parsed = kokoroOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);
@@ -148,3 +148,6 @@ export async function createKokoro(input: KokoroOptions = {}, context: AdapterCo
     dispose: () => model.dispose(),
   };
 }
+
+/** @deprecated Renamed {@link createKokoroTts}; this alias goes in the next release. */
+export const createKokoro = createKokoroTts;

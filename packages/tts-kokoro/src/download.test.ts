@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdapterContext } from "@voxpipe/core";
-import { createKokoro } from "./create-kokoro.js";
+import { createKokoroTts } from "./create-kokoro.js";
 import { generateTestModel } from "./__fixtures__/test-model.js";
 
 const generated = generateTestModel();
@@ -42,7 +42,7 @@ describe("downloads from a local Hugging Face stand-in (127.0.0.1, via $HF_ENDPO
 
   it("fetches a keyword model and its voice on first use, logs progress, then works from the cache", async () => {
     const lines: string[] = [];
-    const kokoro = await createKokoro({ model: "q8", voice: "af_test", cacheDir: "cache" }, context(lines));
+    const kokoro = await createKokoroTts({ model: "q8", voice: "af_test", cacheDir: "cache" }, context(lines));
     expect(requests).toEqual([]); // nothing downloads before load() or the first request
     await kokoro.load();
     expect([...requests].sort()).toEqual([`${REPO}/onnx/model_quantized.onnx`, `${REPO}/voices/af_test.bin`]);
@@ -56,14 +56,14 @@ describe("downloads from a local Hugging Face stand-in (127.0.0.1, via $HF_ENDPO
     await kokoro.dispose();
 
     requests.length = 0;
-    const again = await createKokoro({ model: "q8", voice: "af_test", cacheDir: "cache" }, context());
+    const again = await createKokoroTts({ model: "q8", voice: "af_test", cacheDir: "cache" }, context());
     for await (const _chunk of again.synthesize({ text: "Hello." })) void _chunk;
     await again.dispose();
     expect(requests).toEqual([]);
   });
 
   it("a voice the repo does not have: a 404 that names the URL", async () => {
-    const kokoro = await createKokoro({ model: "q8", voice: "af_nobody", cacheDir: "cache-404" }, context());
+    const kokoro = await createKokoroTts({ model: "q8", voice: "af_nobody", cacheDir: "cache-404" }, context());
     try {
       await expect(kokoro.load?.()).rejects.toMatchObject({ code: "download-failed", retryable: false, message: expect.stringMatching(/voices\/af_nobody\.bin: the server answered HTTP 404/) });
     } finally {
@@ -76,7 +76,7 @@ describe("downloads from a local Hugging Face stand-in (127.0.0.1, via $HF_ENDPO
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const kokoro = await createKokoro({ model: "q8", voice: "af_test", cacheDir: "offline" }, { configDir: generated.dir, env: { HF_ENDPOINT: `http://127.0.0.1:${port}` }, log: () => {} });
+    const kokoro = await createKokoroTts({ model: "q8", voice: "af_test", cacheDir: "offline" }, { configDir: generated.dir, env: { HF_ENDPOINT: `http://127.0.0.1:${port}` }, log: () => {} });
     try {
       const error = await kokoro.load?.().catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: "download-failed", retryable: true });

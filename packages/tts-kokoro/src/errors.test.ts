@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
-import { createKokoro } from "./create-kokoro.js";
+import { createKokoroTts } from "./create-kokoro.js";
 import { generateTestModel } from "./__fixtures__/test-model.js";
 
 const generated = generateTestModel();
@@ -11,12 +11,12 @@ const context = (env: Record<string, string> = {}): AdapterContext => ({ configD
 
 describe("missing and invalid models and voices", () => {
   it("rejects bad options, naming the key", async () => {
-    await expect(createKokoro({ model: "model.onnx", threads: 0 }, context())).rejects.toThrow(ConfigError);
-    await expect(createKokoro({ model: "model.onnx", threads: 0 }, context())).rejects.toThrow(/kokoro: invalid options: threads/);
+    await expect(createKokoroTts({ model: "model.onnx", threads: 0 }, context())).rejects.toThrow(ConfigError);
+    await expect(createKokoroTts({ model: "model.onnx", threads: 0 }, context())).rejects.toThrow(/kokoro: invalid options: threads/);
   });
 
   it("names every place a missing model was looked for", async () => {
-    const error = await createKokoro({ model: "missing.onnx", voice: "af_test" }, context({ VOXPIPE_MODELS_DIR: "/nowhere" })).catch((caught: unknown) => caught);
+    const error = await createKokoroTts({ model: "missing.onnx", voice: "af_test" }, context({ VOXPIPE_MODELS_DIR: "/nowhere" })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelNotFoundError);
     expect((error as Error).message).toContain(join(generated.dir, "missing.onnx"));
     expect((error as Error).message).toContain("/nowhere/missing.onnx");
@@ -24,19 +24,19 @@ describe("missing and invalid models and voices", () => {
   });
 
   it("names where a missing voice was looked for, at creation", async () => {
-    await expect(createKokoro({ model: "model.onnx", voice: "af_missing" }, context())).rejects.toThrow(
+    await expect(createKokoroTts({ model: "model.onnx", voice: "af_missing" }, context())).rejects.toThrow(
       new RegExp(`voice "af_missing" not found; looked in ${join(generated.dir, "voices", "af_missing.bin")}`),
     );
   });
 
   it("rejects a damaged voice file at creation", async () => {
     writeFileSync(join(generated.dir, "voices", "af_short.bin"), Buffer.alloc(4096 + 3));
-    await expect(createKokoro({ model: "model.onnx", voice: "af_short" }, context())).rejects.toMatchObject({ code: "invalid-voice" });
+    await expect(createKokoroTts({ model: "model.onnx", voice: "af_short" }, context())).rejects.toMatchObject({ code: "invalid-voice" });
   });
 
   it("reports a file onnxruntime cannot load, naming it and what to do", async () => {
     writeFileSync(join(generated.dir, "garbage.onnx"), "not an onnx model");
-    const kokoro = await createKokoro({ model: "garbage.onnx", voice: "af_test" }, context());
+    const kokoro = await createKokoroTts({ model: "garbage.onnx", voice: "af_test" }, context());
     try {
       await expect(kokoro.load?.()).rejects.toMatchObject({ code: "model-load-failed", message: expect.stringMatching(/garbage\.onnx.*complete Kokoro v1\.0 \.onnx file/) });
     } finally {
@@ -47,7 +47,7 @@ describe("missing and invalid models and voices", () => {
   const modelsDir = process.env.VOXPIPE_MODELS_DIR;
   const piperVoice = modelsDir ? join(modelsDir, "tts", "piper-test-voice-silent.onnx") : undefined;
   it.skipIf(!piperVoice || !existsSync(piperVoice))("refuses a model with another interface (a Piper voice), naming its inputs (needs $VOXPIPE_MODELS_DIR)", async () => {
-    const kokoro = await createKokoro({ model: piperVoice ?? "", voice: join(generated.dir, "voices", "af_test.bin") }, context());
+    const kokoro = await createKokoroTts({ model: piperVoice ?? "", voice: join(generated.dir, "voices", "af_test.bin") }, context());
     try {
       await expect(kokoro.load?.()).rejects.toMatchObject({ code: "model-inputs-mismatch", message: expect.stringMatching(/has no "input_ids" input \(it declares inputs "input", "input_lengths", "scales"\)/) });
     } finally {

@@ -1,8 +1,8 @@
 import { defineAdapter } from "@voxpipe/core";
-import { createKokoro } from "./create-kokoro.js";
+import { createKokoroTts } from "./create-kokoro.js";
 import { kokoroOptionsSchema } from "./kokoro-options.js";
 
-export { createKokoro, KOKORO_SAMPLE_RATE, type KokoroTtsProvider } from "./create-kokoro.js";
+export { createKokoroTts, createKokoro, KOKORO_SAMPLE_RATE, type KokoroTtsProvider } from "./create-kokoro.js";
 export { kokoroOptionsSchema, type KokoroOptions, type ResolvedKokoroOptions } from "./kokoro-options.js";
 export { KOKORO_VOCAB, MAX_TOKENS, PAD_ID, phonemesToIds } from "./kokoro-vocab.js";
 export { normalizeText } from "./normalize-text.js";
@@ -17,5 +17,5 @@ export default defineAdapter({
   id: "kokoro",
   description: "Kokoro-82M (v1.0 ONNX) neural voices run locally through onnxruntime-node; phonemes from eSpeak NG (WebAssembly).",
   optionsSchema: kokoroOptionsSchema,
-  create: (options, context) => createKokoro(options, context),
+  create: (options, context) => createKokoroTts(options, context),
 });

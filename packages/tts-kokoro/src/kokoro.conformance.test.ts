@@ -1,6 +1,6 @@
 import { afterAll } from "vitest";
 import { describeTtsConformance } from "@voxpipe/core/conformance";
-import { createKokoro } from "./create-kokoro.js";
+import { createKokoroTts } from "./create-kokoro.js";
 import { generateTestModel } from "./__fixtures__/test-model.js";
 
 // The generated test model: Kokoro's exact interface, a tone per token.
@@ -9,5 +9,5 @@ afterAll(() => generated.remove());
 
 describeTtsConformance({
   name: "kokoro (generated test model)",
-  create: () => createKokoro({ model: generated.model, voice: "af_test" }, { configDir: generated.dir, env: {}, log: () => {} }),
+  create: () => createKokoroTts({ model: generated.model, voice: "af_test" }, { configDir: generated.dir, env: {}, log: () => {} }),
 });
