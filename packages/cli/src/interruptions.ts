@@ -38,8 +38,13 @@ export function watchInterruptions(force: () => void, outputs: readonly Writable
   const interrupt = (next: Interruption): void => {
     if (interruption) {
       if (next.cause === "EPIPE") return;
-      force();
-      process.exit(interruption.exitCode);
+      try {
+        force();
+      } catch {
+        // The file may be closing already (its header then is final); exit with the first interruption's code regardless.
+      } finally {
+        process.exit(interruption.exitCode);
+      }
     }
     interruption = next;
     controller.abort(new Error(next.cause === "EPIPE" ? "output closed (EPIPE)" : `interrupted by ${next.cause}`));

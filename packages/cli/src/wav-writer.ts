@@ -64,8 +64,10 @@ export class WavWriter {
     try {
       await this.writeHeader();
     } finally {
-      await this.handle!.close();
+      const handle = this.handle!;
+      // From here on flushSync has nothing to do: the header is final and the descriptor is closing.
       this.handle = undefined;
+      await handle.close();
     }
   }
 
