@@ -32,3 +32,4 @@ export { TtsFailover, type TtsFailoverOptions } from "./pipeline/tts-failover.js
 export * from "./cache/warm-cache.js";
 export * from "./redaction/index.js";
 export * from "./registry/adapters-redactor.js";
+export * from "./normalize/index.js";

@@ -1,0 +1,110 @@
+import { languageNormalizer } from "./languages.js";
+import { Lexicon } from "./lexicon.js";
+import type { NormalizeCategory } from "./normalize-category.js";
+import type { NormalizeOptions } from "./normalize-options.js";
+import type { NormalizeRule, RuleContext } from "./normalize-rule.js";
+import type { NormalizedText } from "./normalized-text.js";
+import { SpokenTextBuilder } from "./spoken-text-builder.js";
+
+/** Turns written text into what a person would say reading it aloud. */
+export interface Normalizer {
+  /** The language of its rules. */
+  readonly lang: string;
+  /** Normalizes one segment (or any text); linear in its length. */
+  normalize(text: string): NormalizedText;
+}
+
+/** What replaces the text at a position: how much of it, with what, by whom (the lexicon when `by` is absent). */
+interface Rewrite {
+  length: number;
+  spoken: string;
+  by?: NormalizeCategory;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A run of word characters (copied whole: rules and entries only start at its first character). */
+const WORD_RUN = /[\p{L}\p{N}]{1,256}/uy;
+
+/**
+ * A normalizer for `options.lang` (English by default) with every category on unless
+ * switched off, or handled by the TTS itself. The lexicon is tried before the rules.
+ */
+export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
+  const language = languageNormalizer(options.lang ?? "en");
+  const off = new Set<NormalizeCategory>(options.handledByTts ?? []);
+  for (const [category, on] of Object.entries(options.categories ?? {})) if (on === false) off.add(category as NormalizeCategory);
+  const rules = language.rules.filter((rule) => !off.has(rule.category));
+  const lexicon = new Lexicon(options.lexicon ?? {}, options.phonemes);
+  const enabled = (category: NormalizeCategory): boolean => !off.has(category);
+  const byFirstChar = new RuleTable(rules);
+
+  return {
+    lang: language.lang,
+    normalize(text) {
+      const builder = new SpokenTextBuilder(text);
+      if (text === "" || !language.readsScript(text)) return builder.result();
+      let copiedTo = 0;
+      let i = 0;
+      while (i < text.length) {
+        const char = text[i]!;
+        const atWordStart = i === 0 || !WORD_CHAR.test(text[i - 1]!) || i === copiedTo;
+        const isWordChar = WORD_CHAR.test(char);
+        if (atWordStart || !isWordChar) {
+          const found: Rewrite | undefined = lexicon.match(text, i) ?? tryRules(byFirstChar.rulesFor(char), text, i, enabled);
+          if (found) {
+            builder.copy(copiedTo, i);
+            builder.rewrite(i, i + found.length, found.spoken, found.by ?? "lexicon");
+            i += found.length;
+            copiedTo = i;
+            continue;
+          }
+        }
+        if (isWordChar) {
+          WORD_RUN.lastIndex = i;
+          WORD_RUN.exec(text);
+          i = Math.max(i + 1, WORD_RUN.lastIndex);
+        } else {
+          i += 1;
+        }
+      }
+      builder.copy(copiedTo, text.length);
+      return builder.result();
+    },
+  };
+}
+
+function tryRules(
+  rules: readonly NormalizeRule[],
+  text: string,
+  index: number,
+  enabled: (category: NormalizeCategory) => boolean,
+): { length: number; spoken: string; by: NormalizeCategory } | undefined {
+  if (rules.length === 0) return undefined;
+  const context: RuleContext = { text, index, enabled };
+  for (const rule of rules) {
+    rule.pattern.lastIndex = index;
+    const match = rule.pattern.exec(text);
+    if (!match || match[0].length === 0) continue;
+    const spoken = rule.speak(match, context);
+    if (spoken !== undefined) return { length: match[0].length, spoken, by: rule.category };
+  }
+  return undefined;
+}
+
+/** The rules that can start at a character, looked up by char code for ASCII (tested each time otherwise). */
+class RuleTable {
+  private readonly ascii: (readonly NormalizeRule[])[] = [];
+
+  constructor(private readonly rules: readonly NormalizeRule[]) {
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code);
+      this.ascii.push(rules.filter((rule) => rule.startsWith.test(char)));
+    }
+  }
+
+  rulesFor(char: string): readonly NormalizeRule[] {
+    const code = char.charCodeAt(0);
+    if (code < 128) return this.ascii[code]!;
+    return this.rules.filter((rule) => rule.startsWith.test(char));
+  }
+}

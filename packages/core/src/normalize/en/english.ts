@@ -1,0 +1,63 @@
+import type { LanguageNormalizer } from "../language-normalizer.js";
+import { currencyAfterRule, centsRule, currencySymbolRule } from "./rules-money.js";
+import { clockTimeRule, dayMonthRule, hourMeridiemRule, isoDateRule, monthAbbreviationRule, monthDayRule, numericDateRule } from "./rules-dates.js";
+import { decadeRule, dottedNumberRule, fractionRule, numberRule, ordinalRule, percentRule, yearRule } from "./rules-numbers.js";
+import { mathRule, numberSignRule, phoneRule, rangeRule, symbolRule, twentyFourSevenRule } from "./rules-symbols.js";
+import { unitRule } from "./rules-units.js";
+import { emailRule, hashtagRule, urlRule } from "./rules-web.js";
+import { abbreviationRule, romanNumeralRule } from "./rules-words.js";
+
+const LATIN = /\p{Script=Latin}/u;
+const LETTER = /\p{L}/gu;
+
+/** English reads a text when most of its letters are Latin (or it has none: "$5", "10:30"). */
+function readsLatinScript(text: string): boolean {
+  let latin = 0;
+  let other = 0;
+  for (const [letter] of text.matchAll(LETTER)) {
+    if (LATIN.test(letter)) latin++;
+    else other++;
+  }
+  return latin >= other;
+}
+
+/**
+ * English (American readings: "one thousand two hundred", no "and"; month-first numeric dates).
+ * The order matters where written forms overlap: addresses before numbers, dates and times
+ * before ranges and math, money before plain numbers, plain numbers last.
+ */
+export const english: LanguageNormalizer = {
+  lang: "en",
+  readsScript: readsLatinScript,
+  rules: [
+    emailRule,
+    urlRule,
+    numberSignRule,
+    hashtagRule,
+    phoneRule,
+    isoDateRule,
+    numericDateRule,
+    monthDayRule,
+    dayMonthRule,
+    monthAbbreviationRule,
+    clockTimeRule,
+    hourMeridiemRule,
+    mathRule,
+    currencySymbolRule,
+    currencyAfterRule,
+    centsRule,
+    twentyFourSevenRule,
+    rangeRule,
+    percentRule,
+    unitRule,
+    ordinalRule,
+    decadeRule,
+    fractionRule,
+    yearRule,
+    dottedNumberRule,
+    numberRule,
+    romanNumeralRule,
+    abbreviationRule,
+    symbolRule,
+  ],
+};
