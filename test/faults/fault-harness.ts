@@ -64,7 +64,7 @@ export function expectAudioInOrder(events: PipelineEvent[], msPerChar = 60): voi
     if (end.type !== "segment-end") continue;
     const segment = events.find((e) => e.type === "segment" && e.index === end.segmentIndex);
     const seconds = events.reduce((n, e) => n + (e.type === "audio" && e.segmentIndex === end.segmentIndex ? e.pcm.length / e.sampleRate : 0), 0);
-    if (segment?.type === "segment" && msPerChar > 0) expect(seconds).toBeCloseTo(([...segment.text].length * msPerChar) / 1000, 1);
+    if (segment?.type === "segment" && msPerChar > 0) expect(seconds).toBeCloseTo(([...segment.spoken].length * msPerChar) / 1000, 1);
   }
 }
 

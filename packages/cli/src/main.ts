@@ -2,6 +2,7 @@ import { VoxpipeError, ConfigError, Redactor, secretValuesOfEnv } from "@voxpipe
 import { UsageError } from "./args.js";
 import { config, configUsage } from "./commands/config.js";
 import { say, sayUsage } from "./commands/say.js";
+import { normalizeCommand, normalizeUsage } from "./commands/normalize.js";
 import { segmentCommand, segmentUsage } from "./commands/segment.js";
 import { OutputError } from "./output-target.js";
 
@@ -12,6 +13,7 @@ Usage:
   voxpipe config check [FILE]
   voxpipe config schema
   voxpipe segment [--min N] [--max N]
+  voxpipe normalize [--config FILE] [--lang en]
 
 Run "voxpipe <command> --help" for a command's options.
 Exit codes: 0 ok, 1 bad input, config or output, 2 the run failed (or its output was closed),
@@ -31,7 +33,7 @@ export async function main(argv: readonly string[], given: Io = defaultIo): Prom
   const io: Io = { stdout: given.stdout, stderr: (line) => given.stderr(redactor.redact(line)) };
   const args = argv[0] === "--" ? argv.slice(1) : argv;
   const [command, ...rest] = args;
-  const usages: Record<string, string> = { say: sayUsage, config: configUsage, segment: segmentUsage };
+  const usages: Record<string, string> = { say: sayUsage, config: configUsage, segment: segmentUsage, normalize: normalizeUsage };
   try {
     switch (command) {
       case "say":
@@ -40,6 +42,8 @@ export async function main(argv: readonly string[], given: Io = defaultIo): Prom
         return await config(rest, io);
       case "segment":
         return await segmentCommand(rest, io);
+      case "normalize":
+        return await normalizeCommand(rest, io);
       case undefined:
       case "-h":
       case "--help":

@@ -101,7 +101,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
       throw error;
     }
   }
-  const { segmenter, pipeline, failover: failoverConfig, cache: cacheConfig } = loaded.config;
+  const { segmenter, pipeline, normalize, failover: failoverConfig, cache: cacheConfig } = loaded.config;
   const ttsFailover = new TtsFailover(ttsProviders, { cooldownMs: failoverConfig.cooldownMs });
   const tts = ttsFailover.primary;
   let cache: { store: AudioCache; namespace: string; openings: readonly string[] } | undefined;
@@ -124,6 +124,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
           request: { prompt },
           mode: runOptions.mode ?? pipeline.mode,
           segmenter,
+          normalize,
           ttsConcurrency: pipeline.ttsConcurrency,
           fragments: pipeline.fragments,
           maxBufferedAudioMs: pipeline.maxBufferedAudioMs,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeConfigSchema } from "../normalize/normalize-config-schema.js";
 
 /** One backend: the module that provides it and its options (validated by the adapter's own schema). */
 export const adapterEntrySchema = z
@@ -68,6 +69,7 @@ export const configSchema = z
       .describe("The TTS backend, or a list: the first is primary, the rest are fallbacks."),
     segmenter: segmenterConfigSchema.default(segmenterConfigSchema.parse({})),
     pipeline: pipelineConfigSchema.default(pipelineConfigSchema.parse({})),
+    normalize: normalizeConfigSchema.default(normalizeConfigSchema.parse({})).describe("Text normalization and the pronunciation lexicon."),
     failover: z
       .object({ cooldownMs: z.number().int().min(0).default(30_000).describe("How long a TTS backend that failed is skipped before it is tried again.") })
       .strict()

@@ -7,3 +7,6 @@ export type { NormalizeOptions } from "./normalize-options.js";
 export type { LexiconEntry, PhonemeNotation } from "./lexicon.js";
 export { NORMALIZE_LANGUAGES, languageNormalizer } from "./languages.js";
 export { createNormalizer, type Normalizer } from "./create-normalizer.js";
+export { normalizeConfigSchema, type NormalizeConfig } from "./normalize-config-schema.js";
+export { WordAligner, type SpokenWordTiming, type WrittenWord } from "./word-alignment.js";
+export { SegmentSpeech, type PipelineNormalizeOptions } from "./segment-speech.js";

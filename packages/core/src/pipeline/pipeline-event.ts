@@ -1,6 +1,6 @@
 import type { Stage } from "../errors/voxpipe-error.js";
 import type { RunMetrics } from "../metrics/run-metrics.js";
-import type { WordTiming } from "../tts/audio-chunk.js";
+import type { SpokenWordTiming } from "../normalize/word-alignment.js";
 
 /**
  * What a pipeline run yields, in order. A run is any number of `text-delta`,
@@ -19,7 +19,16 @@ export type PipelineEvent =
    * finishes, so it is not flagged; `finish.metrics.segmentCount` always tells
    * the last index. (Segments are never held back just to know this.)
    */
-  | { type: "segment"; index: number; text: string; isFinal: boolean; atMs: number }
+  | {
+      type: "segment";
+      index: number;
+      /** The segment as written (for captions and transcripts). */
+      text: string;
+      /** What the TTS is asked to say: `text` normalized (numbers, dates, units… as words; the lexicon applied). */
+      spoken: string;
+      isFinal: boolean;
+      atMs: number;
+    }
   /** A piece of audio of one segment, in playback order. */
   | {
       type: "audio";
@@ -30,8 +39,8 @@ export type PipelineEvent =
       pcm: Float32Array;
       sampleRate: number;
       channels: number;
-      /** Word timings within this fragment, when the engine gave them (ms from the segment's start). */
-      words?: WordTiming[];
+      /** Word timings within this fragment, when the engine gave them (ms from the segment's start), each with the written word it speaks where found. */
+      words?: SpokenWordTiming[];
       atMs: number;
     }
   /** All audio of a segment has been delivered. */

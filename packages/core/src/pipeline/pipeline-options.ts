@@ -6,6 +6,7 @@ import type { TtsProvider } from "../tts/tts-provider.js";
 import type { AudioCache } from "../cache/audio-cache.js";
 import type { TtsFailover } from "./tts-failover.js";
 import type { PlayoutLead } from "./playout-lead.js";
+import type { PipelineNormalizeOptions } from "../normalize/segment-speech.js";
 
 /** Re-cutting of audio into fixed-length fragments (the seed's RETURN_FRAGMENT / FRAGMENT_INTERVAL). */
 export interface FragmentOptions {
@@ -47,6 +48,12 @@ export interface PipelineOptions {
   mode?: "streaming" | "whole";
   /** Segmenter options; `enabled: false` speaks the reply as one segment once it is complete. */
   segmenter?: SegmenterOptions & { enabled?: boolean };
+  /**
+   * Text normalization of each segment before TTS (on by default, English): numbers, money, dates,
+   * units… as words, and a lexicon. Categories the TTS declares in `normalization.handles` are left
+   * to it; lexicon phonemes are used when it declares `normalization.phonemes` (the primary backend's).
+   */
+  normalize?: PipelineNormalizeOptions;
   /** Segments synthesized at once. Default 2. Audio still comes out in segment order. */
   ttsConcurrency?: number;
   /** Fragment re-cutting. Default off. */

@@ -11,6 +11,7 @@ import { hasPrompt, readReply } from "./read-reply.js";
 import { TtsFailover } from "./tts-failover.js";
 import { TtsScheduler } from "./tts-scheduler.js";
 import { PlayoutLead } from "./playout-lead.js";
+import { SegmentSpeech } from "../normalize/segment-speech.js";
 
 /**
  * Runs LLM → segmenter → TTS and yields the run's events as they happen.
@@ -73,6 +74,8 @@ async function drive(
   const ttsController = new AbortController();
   const stopTts = (): void => ttsController.abort();
   signal.addEventListener("abort", stopTts, { once: true });
+  // segment → normalize → TTS request: the TTS gets the spoken form; events keep both.
+  const speech = new SegmentSpeech(options.normalize, failover.primary);
   const learnedLead = options.playoutLead instanceof PlayoutLead ? options.playoutLead : undefined;
   const fixedLead = typeof options.playoutLead === "number" ? options.playoutLead : 0;
   const playoutLeadMs = mode === "whole" ? 0 : Math.max(0, learnedLead ? learnedLead.leadMs : fixedLead);
@@ -88,7 +91,7 @@ async function drive(
     signal: ttsController.signal,
     metrics,
     logger,
-    emit,
+    emit: (event) => emit(speech.mapEvent(event)),
     onSegmentEnd: () => {
       const rates = { llmCharsPerSecond: metrics.llmCharsPerSecond(), ttsRealTimeFactor: metrics.ttsRealTimeFactor() };
       segmenter.updateRates({
@@ -102,12 +105,13 @@ async function drive(
   let nextIndex = 0;
   const schedule = async (segments: Segment[], final: boolean): Promise<void> => {
     for (let i = 0; i < segments.length; i++) {
-      const segment = { index: nextIndex++, text: segments[i]?.text ?? "" };
+      const index = nextIndex++;
+      const { written, spoken } = speech.speak(index, segments[i]?.text ?? "");
       const isFinal = final && i === segments.length - 1;
-      metrics.segmentCut(segment.index, [...segment.text].length, failover.primary.id);
-      logger.info(`Segment ${segment.index} (len=${[...segment.text].length}): ${JSON.stringify(segment.text)}`);
-      await emit({ type: "segment", index: segment.index, text: segment.text, isFinal, atMs: metrics.now() });
-      scheduler.add(segment, isFinal);
+      metrics.segmentCut(index, [...written].length, failover.primary.id);
+      logger.info(`Segment ${index} (len=${[...written].length}): ${JSON.stringify(written)}${spoken === written ? "" : ` spoken as ${JSON.stringify(spoken)}`}`);
+      await emit({ type: "segment", index, text: written, spoken, isFinal, atMs: metrics.now() });
+      scheduler.add({ index, text: spoken }, isFinal);
     }
   };
 

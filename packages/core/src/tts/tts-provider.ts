@@ -1,5 +1,15 @@
 import type { AudioChunk, AudioFormat } from "./audio-chunk.js";
 import type { TtsRequest } from "./tts-request.js";
+import type { NormalizeCategory } from "../normalize/normalize-category.js";
+import type { PhonemeNotation } from "../normalize/lexicon.js";
+
+/** What a TTS engine reads well itself, so the pipeline's normalizer leaves it alone. */
+export interface TtsNormalization {
+  /** Categories the engine normalizes itself (e.g. a cloud voice that reads "$3.50" well); left as written. */
+  readonly handles?: readonly NormalizeCategory[];
+  /** Inline phonemes the engine accepts (`espeak`: eSpeak NG's `[[…]]`), used for lexicon entries that give phonemes. */
+  readonly phonemes?: PhonemeNotation;
+}
 
 /** A text-to-speech backend. Adapters implement this; the pipeline consumes it. */
 export interface TtsProvider {
@@ -14,6 +24,8 @@ export interface TtsProvider {
    * `whole`: one chunk per request, once synthesis is done. The pipeline handles both.
    */
   readonly streaming: "fragments" | "whole";
+  /** What the engine normalizes itself and which phonemes it accepts. Optional: by default voxpipe normalizes everything. */
+  readonly normalization?: TtsNormalization;
   /**
    * Synthesizes `request.text`. Yields chunks in `format`. Empty or
    * whitespace-only text yields no chunks. Throws a VoxpipeError on failure;
