@@ -128,6 +128,8 @@ export function createEspeakTts(input: EspeakTtsOptions = {}): EspeakTtsProvider
     voice: options.voice,
     format: { sampleRate: ESPEAK_SAMPLE_RATE, channels: 1 },
     streaming: "fragments",
+    // eSpeak NG reads [[…]] in its input as phoneme mnemonics (lexicon entries with `phonemes`).
+    normalization: { phonemes: "espeak" },
     synthesize,
     async load() {
       // Loads the engine, measures the configured voice's pauses and warms the synthesizer up, so the

@@ -59,11 +59,12 @@ function speakAmount(currency: Currency, whole: string, fraction: string | undef
 export const currencySymbolRule: NormalizeRule = {
   category: "currency",
   startsWith: /[$€£¥₹₩₽₿UAC\-−]/,
-  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])([-−])?(${SYMBOLS})\s?${AMOUNT}${SUFFIX}(?![\d])`, "uy"),
+  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])([-−])?(${SYMBOLS})\s?${AMOUNT}${SUFFIX}(?![\d])(\s?[-–—]\s?(?=(?:${SYMBOLS})\d))?`, "uy"),
   speak: (match) => {
     const currency = CURRENCIES[match[2]!]!;
     const scale = match[5] !== undefined ? SCALE_SUFFIXES[match[5]] : match[6];
-    return speakAmount(currency, match[3]!, match[4], scale, match[1] !== undefined);
+    // "$5-$10": the dash of a range of amounts is read "to"; the second amount is read on its own.
+    return speakAmount(currency, match[3]!, match[4], scale, match[1] !== undefined) + (match[7] !== undefined ? " to" : "");
   },
 };
 

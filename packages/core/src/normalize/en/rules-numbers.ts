@@ -9,7 +9,7 @@ const DIGIT = /[0-9]/;
 export const ordinalRule: NormalizeRule = {
   category: "ordinals",
   startsWith: DIGIT,
-  pattern: new RegExp(String.raw`${NOT_AFTER_WORD}(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(st|nd|rd|th)(?![\p{L}\p{N}])`, "uy"),
+  pattern: new RegExp(String.raw`${NOT_AFTER_WORD}(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})([sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])(?![\p{L}\p{N}])`, "uy"),
   speak: (match) => {
     const n = Number(match[1]!.replace(/,/g, ""));
     const suffix = match[2]!;
@@ -35,16 +35,16 @@ const YEAR_CONTEXT = /(?:^|[^\p{L}])(?:in|since|of|by|from|until|till|to|through
 export const yearRule: NormalizeRule = {
   category: "years",
   startsWith: DIGIT,
-  pattern: new RegExp(String.raw`${NOT_AFTER_WORD}([12]\d{3})(?![\p{L}\p{N}]|[.,]\d)(\s{0,2}(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)(?![\p{L}]))?`, "uy"),
+  pattern: new RegExp(String.raw`${NOT_AFTER_WORD}(?:(\d{1,4})\s{0,2}(AD|BC|BCE|CE|A\.D\.|B\.C\.)(?![\p{L}])|([12]\d{3})(?![\p{L}\p{N}]|[.,]\d))`, "uy"),
   speak: (match, { text, index }) => {
-    const n = Number(match[1]);
-    const era = match[2]?.trim().replace(/\./g, "");
-    if (era) return `${year(n)} ${era.split("").join(" ")}`;
-    if (n < 1100 || n > 2099) return undefined;
+    if (match[1] !== undefined) return `${year(Number(match[1]))} ${match[2]!.replace(/\./g, "").split("").join(" ")}`;
+    const n = Number(match[3]);
+    if (n < 1000 || n > 2099) return undefined;
     const end = index + match[0].length;
     const next = text.slice(end, end + 8);
     const previous = before(text, index);
     if (YEAR_CONTEXT.test(previous)) return year(n);
+    if (n < 1100) return undefined;
     if (/^\s?[-–—]\s?[12]\d{3}(?!\d)/.test(next) || /[12]\d{3}\s?[-–—]\s?$/.test(previous)) return year(n);
     if (n >= 1800 && /^(?:$|[.!?;:)"”’]|,\s)/.test(next)) return year(n);
     return undefined;
@@ -60,13 +60,13 @@ const UNICODE_FRACTIONS: Record<string, [number, number]> = {
 export function fraction(numerator: number, denominator: number): string {
   if (denominator === 0) return `${cardinal(numerator)} over zero`;
   if (denominator > 100) return `${cardinal(numerator)} over ${cardinal(denominator)}`;
-  const unit = denominator === 2 ? "half" : denominator === 4 ? "quarter" : ordinalOfWords(cardinal(denominator));
+  const unit = denominator === 2 ? "half" : denominator === 4 ? "quarter" : ordinalOfWords(cardinal(denominator)).replace(/^one (?=hundredth|thousandth)/, "");
   return `${cardinal(numerator)} ${numerator === 1 ? unit : pluralOrdinal(unit)}`;
 }
 
 /** With a whole part: "one and a half", "two and three quarters". */
 function mixed(whole: number, numerator: number, denominator: number): string {
-  const part = numerator === 1 ? fraction(1, denominator).replace(/^one /, "a ") : fraction(numerator, denominator);
+  const part = numerator === 1 ? fraction(1, denominator).replace(/^one (?=[aeiou])/, "an ").replace(/^one /, "a ") : fraction(numerator, denominator);
   return `${cardinal(whole)} and ${part}`;
 }
 
@@ -98,7 +98,11 @@ export const percentRule: NormalizeRule = {
   category: "percentages",
   startsWith: /[0-9.\-−]/,
   pattern: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER_SOURCE}|\.\d{1,12})\s?(%|‰)`, "uy"),
-  speak: (match) => `${readNumber(match[1]!.startsWith(".") ? `0${match[1]}` : match[1]!).replace(/^zero point/, "point")} ${match[2] === "%" ? "percent" : "per mille"}`,
+  speak: (match) => {
+    const written = match[1]!;
+    const number = written.startsWith(".") ? `point ${digits(written.slice(1))}` : readNumber(written);
+    return `${number} ${match[2] === "%" ? "percent" : "per mille"}`;
+  },
 };
 
 /** Cardinals (1,234), decimals (3.14, .5), negatives (-3, −3) and long digit strings (read digit by digit). */

@@ -1,5 +1,5 @@
 import type { NormalizeRule } from "../normalize-rule.js";
-import { cardinalOfDigits } from "./number-words.js";
+import { cardinalOfDigits, digits } from "./number-words.js";
 
 const SEPARATORS: Record<string, string> = { ".": "dot", "/": "slash", "-": "dash", _: "underscore", "@": "at", ":": "colon", "?": "question mark", "=": "equals", "&": "and", "+": "plus", "#": "hash", "~": "tilde", "%": "percent" };
 
@@ -7,7 +7,7 @@ const SEPARATORS: Record<string, string> = { ".": "dot", "/": "slash", "-": "das
 function readAddress(address: string): string {
   const words: string[] = [];
   for (const part of address.match(/[\p{L}]{1,64}|\d{1,16}|[^\p{L}\p{N}]/gu) ?? []) {
-    if (/^\d/.test(part)) words.push(cardinalOfDigits(part));
+    if (/^\d/.test(part)) words.push(part.length > 2 ? digits(part) : cardinalOfDigits(part));
     else if (/^\p{L}/u.test(part)) words.push(part);
     else if (SEPARATORS[part]) words.push(SEPARATORS[part]);
   }
@@ -59,6 +59,6 @@ function tagWords(tag: string): string {
 export const hashtagRule: NormalizeRule = {
   category: "hashtags",
   startsWith: /[#@＃]/,
-  pattern: /(?<![\p{L}\p{N}&#@])([#＃@])(\p{L}[\p{L}\p{N}_]{0,63})(?![\p{L}\p{N}_@])/uy,
+  pattern: /(?<![\p{L}\p{N}&#@])([#＃@])((?=[\p{N}_]{0,63}\p{L})[\p{L}\p{N}_]{1,64})(?![\p{L}\p{N}_@])/uy,
   speak: (match) => `${match[1] === "@" ? "at" : "hashtag"} ${tagWords(match[2]!)}`,
 };
