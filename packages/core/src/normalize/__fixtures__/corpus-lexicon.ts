@@ -69,7 +69,7 @@ export const categoriesOff: CorpusGroup = {
   category: "mixed",
   options: { categories: { currency: false, urls: false, abbreviations: false } },
   cases: [
-    ["It costs $3.50.", "It costs $three point five zero."],
+    ["It costs $3.50.", "It costs $3.50."],
     ["Visit example.com today.", "Visit example.com today."],
     ["Dr. Smith has 3 cats.", "Dr. Smith has three cats."],
   ],

@@ -110,7 +110,11 @@ export const numberRule: NormalizeRule = {
   category: "numbers",
   startsWith: /[0-9.\-−]/,
   pattern: new RegExp(String.raw`${NOT_AFTER_WORD}(?:(${NUMBER_SOURCE})|\.(\d{1,12})(?![\d.])|(\d{17,64}))`, "uy"),
-  speak: (match, { text, index }) => {
+  speak: (match, { text, index, enabled }) => {
+    // A number that belongs to a switched-off category ("$3.50", "50%") is left whole for the TTS.
+    const end = index + match[0].length;
+    if (!enabled("currency") && /[$€£¥₹₩₽₿]\s?$/.test(text.slice(Math.max(0, index - 2), index))) return undefined;
+    if (!enabled("percentages") && /^\s?[%‰]/.test(text.slice(end, end + 2))) return undefined;
     if (match[3] !== undefined) return digits(match[3]);
     if (match[2] !== undefined) return `point ${digits(match[2])}`;
     const written = match[1]!;

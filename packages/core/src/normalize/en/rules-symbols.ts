@@ -97,8 +97,9 @@ export const symbolRule: NormalizeRule = {
   category: "symbols",
   startsWith: new RegExp(`[${Object.keys(SYMBOLS).join("").replace(/[-\]\\^]/g, "\\$&")}]`),
   pattern: new RegExp(`(?<![${Object.keys(SYMBOLS).join("").replace(/[-\]\\^]/g, "\\$&")}<>*/|])[${Object.keys(SYMBOLS).join("").replace(/[-\]\\^]/g, "\\$&")}](?![${Object.keys(SYMBOLS).join("").replace(/[-\]\\^]/g, "\\$&")}<>*/|])`, "uy"),
-  speak: (match, { text, index }) => {
+  speak: (match, { text, index, enabled }) => {
     const symbol = match[0];
+    if ((symbol === "%" || symbol === "‰") && !enabled("percentages")) return undefined;
     // "~5" and "≈5" are "about five"; a "+" or "=" between words is probably code or a name ("C++", "a=b"): left alone.
     if ((symbol === "+" || symbol === "=") && !/[\s\d]/.test(text[index - 1] ?? " ")) return undefined;
     return SYMBOLS[symbol];
