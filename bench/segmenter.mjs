@@ -5,7 +5,7 @@
 import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { createSegmenter } from "../packages/core/dist/index.js";
+import { createNormalizer, createSegmenter } from "../packages/core/dist/index.js";
 
 /** mulberry32: a small seeded PRNG, so every run feeds the same text in the same pieces. */
 function seededRandom(seed) {
@@ -79,20 +79,29 @@ export function splitPieces(text, seed = 3) {
   return { text, sizes: Uint8Array.from(sizes), length: sizes.length };
 }
 
-/** Feeds all pieces to a fresh segmenter; returns milliseconds and the number of segments. */
-function feed(pieces) {
+/**
+ * Feeds all pieces to a fresh segmenter; returns milliseconds and the number of segments.
+ * With `normalize`, each segment is also normalized (English, every category on), as the pipeline does before TTS.
+ */
+function feed(pieces, normalize = false) {
   const { text, sizes } = pieces;
   const started = performance.now();
   const segmenter = createSegmenter();
+  const normalizer = normalize ? createNormalizer() : undefined;
   let segments = 0;
+  let spokenChars = 0;
+  const take = (cut) => {
+    segments += cut.length;
+    if (normalizer) for (const segment of cut) spokenChars += normalizer.normalize(segment.text).spoken.length;
+  };
   let position = 0;
   for (let i = 0; i < sizes.length; i++) {
     const end = position + sizes[i];
-    segments += segmenter.push(text.slice(position, end)).length;
+    take(segmenter.push(text.slice(position, end)));
     position = end;
   }
-  segments += segmenter.end().length;
-  return { ms: performance.now() - started, segments };
+  take(segmenter.end());
+  return { ms: performance.now() - started, segments, spokenChars };
 }
 
 const median = (values) => {
@@ -106,13 +115,13 @@ const median = (values) => {
  * once and `small` ten times back to back, so both do the same work under the same machine load;
  * the round's growth is time(large) / mean time(small). Returns the medians over the rounds.
  */
-function growthPair(small, large, rounds) {
+function growthPair(small, large, rounds, normalize = false) {
   const growths = [];
   const largeTimes = [];
   for (let round = 0; round < rounds; round++) {
-    const largeMs = feed(large).ms;
+    const largeMs = feed(large, normalize).ms;
     let smallTotal = 0;
-    for (let i = 0; i < 10; i++) smallTotal += feed(small).ms;
+    for (let i = 0; i < 10; i++) smallTotal += feed(small, normalize).ms;
     growths.push(largeMs / (smallTotal / 10));
     largeTimes.push(largeMs);
   }
@@ -153,6 +162,8 @@ function peakHeapMb(text) {
  * growth10xProse / growth10xNoPunct: time for 10× the input divided by time for 1× (linear ≈ 10;
  * target ≤ 12), prose 100 KB → 1 MB and no punctuation 10 KB → 100 KB (a fifth of that when quick),
  * median over interleaved rounds.
+ * piecesPerSecondNormalized / growth10xNormalized: the same for prose with each segment normalized
+ * (text normalization before TTS, every category on), median over interleaved rounds.
  * peakMb: peak retained heap growth while streaming 1 MB of prose (200 KB when quick), sampled after
  * full GCs every 16384 pieces; bounded by maxLength, it does not grow with the input.
  */
@@ -170,12 +181,16 @@ export async function benchSegmenter({ quick = false } = {}) {
   }
   const prose = growthPair(proseSmall, proseLarge, rounds);
   const flat = growthPair(flatSmall, flatLarge, rounds);
+  feed(proseSmall, true);
+  const normalized = growthPair(proseSmall, proseLarge, rounds, true);
   const peakMb = peakHeapMb(makeProse(Math.round(1_000_000 * scale), 5));
   const round = (value, digits) => Number(value.toFixed(digits));
   return {
     piecesPerSecond: Math.round(proseLarge.length / (prose.largeMs / 1000)),
     growth10xProse: round(prose.growth, 2),
     growth10xNoPunct: round(flat.growth, 2),
+    piecesPerSecondNormalized: Math.round(proseLarge.length / (normalized.largeMs / 1000)),
+    growth10xNormalized: round(normalized.growth, 2),
     peakMb: round(Math.max(0, peakMb), 2),
   };
 }
