@@ -97,7 +97,7 @@ function clock(hours: number, minutes: number): string {
 export const clockTimeRule: NormalizeRule = {
   category: "times",
   startsWith: /[0-9]/,
-  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}.,:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?${MERIDIEM}(?![\p{L}]))?(?![\p{N}]|:\d)`, "uy"),
+  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}.,:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?${MERIDIEM}(?![\p{L}]))?(?![\p{N}]|:\d)(\s?[-–—]\s?(?=\d{1,2}:\d{2}))?`, "uy"),
   speak: (match, { text, index }) => {
     const hours = Number(match[1]);
     const minutes = Number(match[2]);
@@ -107,6 +107,8 @@ export const clockTimeRule: NormalizeRule = {
     let spoken = meridiem === undefined && minutes === 0 && seconds === undefined ? (hours <= 12 ? `${cardinal(hours)} o'clock` : `${cardinal(hours)} hundred`) : clock(hours, minutes);
     if (seconds !== undefined && seconds > 0) spoken += ` and ${cardinal(seconds)} ${seconds === 1 ? "second" : "seconds"}`;
     if (meridiem !== undefined) spoken += ` ${meridiem} m`;
+    // "10:30-11:30": the dash of a range of times is read "to".
+    if (match[5] !== undefined) return `${spoken} to`;
     return dotEndsSentence(text, index + match[0].length) ? `${spoken}.` : spoken;
   },
 };

@@ -59,12 +59,16 @@ function speakAmount(currency: Currency, whole: string, fraction: string | undef
 export const currencySymbolRule: NormalizeRule = {
   category: "currency",
   startsWith: /[$€£¥₹₩₽₿UAC\-−]/,
-  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])([-−])?(${SYMBOLS})\s?${AMOUNT}${SUFFIX}(?![\d])(\s?[-–—]\s?(?=(?:${SYMBOLS})\d))?`, "uy"),
+  pattern: new RegExp(
+    String.raw`(?<![\p{L}\p{N}])([-−])?(${SYMBOLS})\s?(?:(\d{1,15})\s?[-–—]\s?(?=\d))?${AMOUNT}${SUFFIX}(?![\d])(\s?[-–—]\s?(?=(?:${SYMBOLS})\d))?`,
+    "uy",
+  ),
   speak: (match) => {
     const currency = CURRENCIES[match[2]!]!;
-    const scale = match[5] !== undefined ? SCALE_SUFFIXES[match[5]] : match[6];
-    // "$5-$10": the dash of a range of amounts is read "to"; the second amount is read on its own.
-    return speakAmount(currency, match[3]!, match[4], scale, match[1] !== undefined) + (match[7] !== undefined ? " to" : "");
+    const scale = match[6] !== undefined ? SCALE_SUFFIXES[match[6]] : match[7];
+    // "$5-10" is "five to ten dollars"; in "$5-$10" the dash is read "to" and the second amount on its own.
+    const from = match[3] !== undefined ? `${cardinalOfDigits(match[3])} to ` : "";
+    return from + speakAmount(currency, match[4]!, match[5], scale, match[1] !== undefined) + (match[8] !== undefined ? " to" : "");
   },
 };
 
