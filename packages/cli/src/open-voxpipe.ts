@@ -12,6 +12,7 @@ import {
   loadConfig,
   resolveAdapters,
   runPipeline,
+  SegmentSpeech,
   type AdapterContext,
   type LlmProvider,
   type LoadedConfig,
@@ -108,7 +109,10 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
   if (cacheConfig.enabled) {
     const primary = resolved.tts[0]!;
     cache = { store: new AudioCache({ maxBytes: cacheConfig.maxBytes }), namespace: JSON.stringify([primary.use, primary.options]), openings: cacheConfig.openings };
-    const stored = await warmAudioCache(cache.store, cache.namespace, tts, cacheConfig.openings, {
+    // Cached under their spoken form, as the pipeline asks the TTS for it.
+    const speech = new SegmentSpeech(normalize, tts);
+    const spokenOpenings = cacheConfig.openings.map((opening, index) => speech.speak(index, opening).spoken);
+    const stored = await warmAudioCache(cache.store, cache.namespace, tts, spokenOpenings, {
       onError: (text, error) => logger.warn(`cache: could not synthesize the opening "${text}": ${error instanceof Error ? error.message : String(error)}`),
     });
     logger.info(`cache: ${stored} openings synthesized ahead`);

@@ -31,7 +31,9 @@ export const normalizeConfigSchema = z
   .object({
     enabled: z.boolean().default(true).describe("Rewrite numbers, money, dates, units, abbreviations… as words before TTS (false: send text as written)."),
     lang: z
-      .enum(Object.keys(NORMALIZE_LANGUAGES) as [string, ...string[]])
+      .enum(Object.keys(NORMALIZE_LANGUAGES) as [string, ...string[]], {
+        error: `expected one of ${Object.keys(NORMALIZE_LANGUAGES).map((lang) => `"${lang}"`).join(", ")} (the languages with normalization rules), or set normalize.enabled: false`,
+      })
       .default("en")
       .describe("Language of the normalization rules. Text in another script passes through unchanged."),
     categories: z.object(categoryShape).strict().default(allCategoriesOn).describe("Switch single categories off, e.g. { urls: false }."),
