@@ -43,6 +43,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
     normalize(text) {
       const builder = new SpokenTextBuilder(text);
       if (text === "" || !language.readsScript(text)) return builder.result();
+      const table = byFirstChar.forText(text);
       let copiedTo = 0;
       let i = 0;
       while (i < text.length) {
@@ -50,7 +51,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
         const atWordStart = i === 0 || !WORD_CHAR.test(text[i - 1]!) || i === copiedTo;
         const isWordChar = WORD_CHAR.test(char);
         if (atWordStart || !isWordChar) {
-          const found: Rewrite | undefined = lexicon.match(text, i) ?? tryRules(byFirstChar.rulesFor(char), text, i, enabled);
+          const found: Rewrite | undefined = lexicon.match(text, i) ?? tryRules(table.rulesFor(char), text, i, enabled);
           if (found) {
             builder.copy(copiedTo, i);
             builder.rewrite(i, i + found.length, found.spoken, found.by ?? "lexicon");
@@ -91,15 +92,34 @@ function tryRules(
   return undefined;
 }
 
-/** The rules that can start at a character, looked up by char code for ASCII (tested each time otherwise). */
+/**
+ * The rules that can start at a character, looked up by char code for ASCII (tested each time otherwise).
+ * Rules that need a character (`requires`) get a second table, used for texts that lack it.
+ */
 class RuleTable {
   private readonly ascii: (readonly NormalizeRule[])[] = [];
+  private readonly required: RegExp[];
+  private readonly without = new Map<string, RuleTable>();
 
   constructor(private readonly rules: readonly NormalizeRule[]) {
+    this.required = [...new Set(rules.flatMap((rule) => (rule.requires ? [rule.requires] : [])))];
     for (let code = 0; code < 128; code++) {
       const char = String.fromCharCode(code);
       this.ascii.push(rules.filter((rule) => rule.startsWith.test(char)));
     }
+  }
+
+  /** The table for one text: without the rules whose required characters it lacks. */
+  forText(text: string): RuleTable {
+    const missing = this.required.filter((pattern) => !pattern.test(text));
+    if (missing.length === 0) return this;
+    const key = missing.map((pattern) => this.required.indexOf(pattern)).join(",");
+    let table = this.without.get(key);
+    if (!table) {
+      table = new RuleTable(this.rules.filter((rule) => !rule.requires || !missing.includes(rule.requires)));
+      this.without.set(key, table);
+    }
+    return table;
   }
 
   rulesFor(char: string): readonly NormalizeRule[] {

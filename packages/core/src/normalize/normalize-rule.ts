@@ -19,6 +19,11 @@ export interface NormalizeRule {
   readonly category: NormalizeCategory;
   /** Characters a match can start with (each rule is only tried where one of them stands). */
   readonly startsWith: RegExp;
+  /**
+   * Something every text with a match contains (an `@` for e-mail addresses), tested once per text:
+   * the rule is skipped for texts without it. Must not be global or sticky.
+   */
+  readonly requires?: RegExp;
   /** Sticky (`y`) regular expression matched at the position being tried. */
   readonly pattern: RegExp;
   /** The spoken form of a match, or undefined when the match is not this rule's after all. */

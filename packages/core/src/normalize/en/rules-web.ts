@@ -21,6 +21,7 @@ const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?`;
 export const emailRule: NormalizeRule = {
   category: "emails",
   startsWith: /[\p{L}\p{N}]/u,
+  requires: /@/,
   pattern: new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@${LABEL}(?:\.${LABEL}){1,6}(?![\p{L}\p{N}@])`, "uy"),
   speak: (match) => readAddress(match[0]),
 };
@@ -33,6 +34,7 @@ export const emailRule: NormalizeRule = {
 export const urlRule: NormalizeRule = {
   category: "urls",
   startsWith: /[\p{L}\p{N}]/u,
+  requires: /:\/\/|[\p{L}\p{N}]\.\p{L}{2}/u,
   pattern: new RegExp(
     String.raw`(?<![\p{L}\p{N}@./])(?:(?:https?|ftp):\/\/(?:www\.)?(${LABEL}(?:\.${LABEL}){0,8}(?::\d{1,5})?(?:[/?#][^\s<>"'()\[\]]{0,512}?)?)(?=[.,;:!?]{0,4}(?:[\s<>"'()\[\]]|$))|(?:www\.)?(${LABEL}(?:\.${LABEL}){0,4}\.(?:${TLDS}))(?![\p{L}\p{N}-])((?:\/[^\s<>"'()\[\]]{0,512}?)?)(?=[.,;:!?]{0,4}(?:[\s<>"'()\[\]]|$)))`,
     "iuy",
