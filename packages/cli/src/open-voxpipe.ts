@@ -110,7 +110,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     const primary = resolved.tts[0]!;
     cache = { store: new AudioCache({ maxBytes: cacheConfig.maxBytes }), namespace: JSON.stringify([primary.use, primary.options]), openings: cacheConfig.openings };
     // Cached under their spoken form, as the pipeline asks the TTS for it.
-    const speech = new SegmentSpeech(normalize, tts);
+    const speech = new SegmentSpeech(normalize, ttsProviders);
     const spokenOpenings = cacheConfig.openings.map((opening, index) => speech.speak(index, opening).spoken);
     const stored = await warmAudioCache(cache.store, cache.namespace, tts, spokenOpenings, {
       onError: (text, error) => logger.warn(`cache: could not synthesize the opening "${text}": ${error instanceof Error ? error.message : String(error)}`),

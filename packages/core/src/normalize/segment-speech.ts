@@ -1,5 +1,5 @@
 import type { PipelineEvent } from "../pipeline/pipeline-event.js";
-import type { TtsProvider } from "../tts/tts-provider.js";
+import type { TtsNormalization, TtsProvider } from "../tts/tts-provider.js";
 import { createNormalizer, type Normalizer } from "./create-normalizer.js";
 import type { NormalizeOptions } from "./normalize-options.js";
 import type { NormalizedText } from "./normalized-text.js";
@@ -10,21 +10,22 @@ export type PipelineNormalizeOptions = Omit<NormalizeOptions, "phonemes" | "hand
 
 /**
  * The pipeline's step between segmenter and TTS: each segment's spoken form, read with the
- * TTS backend's declared abilities, and the word timings of its audio mapped back to the
- * written words. One per run.
+ * TTS backends' declared abilities, and the word timings of its audio mapped back to the
+ * written words. One per run. With fallbacks, any of them may speak a segment, so only what
+ * every one of them declares counts: categories all of them handle, phonemes all of them take.
  */
 export class SegmentSpeech {
   private readonly normalizer: Normalizer | undefined;
   private readonly aligners = new Map<number, WordAligner>();
 
-  constructor(options: PipelineNormalizeOptions | undefined, tts: Pick<TtsProvider, "normalization">) {
+  constructor(options: PipelineNormalizeOptions | undefined, tts: Pick<TtsProvider, "normalization"> | readonly Pick<TtsProvider, "normalization">[]) {
     const { enabled = true, ...rest } = options ?? {};
+    const backends = Array.isArray(tts) ? tts : [tts as Pick<TtsProvider, "normalization">];
+    const [first, ...others] = backends.map((backend): TtsNormalization => backend.normalization ?? {});
+    const phonemes = first?.phonemes !== undefined && others.every((n) => n.phonemes === first.phonemes) ? first.phonemes : undefined;
+    const handledByTts = (first?.handles ?? []).filter((category) => others.every((n) => n.handles?.includes(category)));
     this.normalizer = enabled
-      ? createNormalizer({
-          ...rest,
-          ...(tts.normalization?.phonemes ? { phonemes: tts.normalization.phonemes } : {}),
-          ...(tts.normalization?.handles ? { handledByTts: tts.normalization.handles } : {}),
-        })
+      ? createNormalizer({ ...rest, ...(phonemes ? { phonemes } : {}), ...(handledByTts.length > 0 ? { handledByTts } : {}) })
       : undefined;
   }
 

@@ -51,7 +51,8 @@ export interface PipelineOptions {
   /**
    * Text normalization of each segment before TTS (on by default, English): numbers, money, dates,
    * units… as words, and a lexicon. Categories the TTS declares in `normalization.handles` are left
-   * to it; lexicon phonemes are used when it declares `normalization.phonemes` (the primary backend's).
+   * to it; lexicon phonemes are used when it declares `normalization.phonemes` (with fallbacks: only what
+   * every backend declares).
    */
   normalize?: PipelineNormalizeOptions;
   /** Segments synthesized at once. Default 2. Audio still comes out in segment order. */

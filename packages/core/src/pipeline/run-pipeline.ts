@@ -75,7 +75,7 @@ async function drive(
   const stopTts = (): void => ttsController.abort();
   signal.addEventListener("abort", stopTts, { once: true });
   // segment → normalize → TTS request: the TTS gets the spoken form; events keep both.
-  const speech = new SegmentSpeech(options.normalize, failover.primary);
+  const speech = new SegmentSpeech(options.normalize, failover.providers);
   const learnedLead = options.playoutLead instanceof PlayoutLead ? options.playoutLead : undefined;
   const fixedLead = typeof options.playoutLead === "number" ? options.playoutLead : 0;
   const playoutLeadMs = mode === "whole" ? 0 : Math.max(0, learnedLead ? learnedLead.leadMs : fixedLead);
