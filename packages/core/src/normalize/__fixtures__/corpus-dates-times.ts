@@ -28,6 +28,12 @@ export const years: CorpusGroup = {
     ["the 60's", "the sixties"],
     ["1920's jazz", "nineteen twenties jazz"],
     ["I have 1500 items", "I have one thousand five hundred items"],
+    ["in 2002", "in two thousand two"],
+    ["in 2015", "in twenty fifteen"],
+    ["in 1976", "in nineteen seventy six"],
+    ["in the year 2525", "in the year twenty five twenty five"],
+    ["by 1800", "by eighteen hundred"],
+    ["in 1001", "in one thousand one"],
     ["1234 people", "one thousand two hundred thirty four people"],
   ],
 };

@@ -39,12 +39,12 @@ export const yearRule: NormalizeRule = {
   speak: (match, { text, index }) => {
     if (match[1] !== undefined) return `${year(Number(match[1]))} ${match[2]!.replace(/\./g, "").split("").join(" ")}`;
     const n = Number(match[3]);
-    if (n < 1000 || n > 2099) return undefined;
+    if (n < 1000 || n > 2999) return undefined;
     const end = index + match[0].length;
     const next = text.slice(end, end + 8);
     const previous = before(text, index);
     if (YEAR_CONTEXT.test(previous)) return year(n);
-    if (n < 1100) return undefined;
+    if (n < 1100 || n > 2099) return undefined;
     if (/^\s?[-–—]\s?[12]\d{3}(?!\d)/.test(next) || /[12]\d{3}\s?[-–—]\s?$/.test(previous)) return year(n);
     if (n >= 1800 && /^(?:$|[.!?;:)"”’]|,\s)/.test(next)) return year(n);
     return undefined;
