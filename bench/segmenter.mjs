@@ -50,6 +50,29 @@ export function makeProse(bytes, seed = 1) {
   return parts.join("").slice(0, bytes);
 }
 
+const DENSE = [
+  "$3.50", "€20", "$2.5M", "Jan. 5", "Dec 25, 2023", "2024-03-15", "10:30", "9:05 am", "3 p.m.", "25°C", "250 ml", "5-10",
+  "3/4", "50%", "1,234,567", "-3", "21st", "Louis XIV", "chapter IV", "Dr. Smith", "Oak St.", "e.g.", "etc.", "john@example.com",
+  "https://example.com/docs", "#AI", "2+2=4", "24/7", "&", "(555) 123-4567", "the 1990s", "100 km/h", "1.5 GB",
+];
+
+/** Deterministic sentences made mostly of what the normalizer rewrites (numbers, money, dates, addresses…). */
+export function makeDense(bytes, seed = 6) {
+  const random = seededRandom(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const parts = [];
+  let size = 0;
+  while (size < bytes) {
+    const words = [pick(STARTERS)];
+    const count = 3 + Math.floor(random() * 10);
+    for (let i = 0; i < count; i++) words.push(random() < 0.5 ? pick(DENSE) : pick(WORDS));
+    const sentence = `${words.join(" ")}. `;
+    parts.push(sentence);
+    size += sentence.length;
+  }
+  return parts.join("").slice(0, bytes);
+}
+
 /** Deterministic words and spaces, with no punctuation and no newline at all. */
 export function makeNoPunctuation(bytes, seed = 2) {
   const random = seededRandom(seed);
@@ -164,6 +187,8 @@ function peakHeapMb(text) {
  * median over interleaved rounds.
  * piecesPerSecondNormalized / growth10xNormalized: the same for prose with each segment normalized
  * (text normalization before TTS, every category on), median over interleaved rounds.
+ * growth10xNormalizedDense: the same growth for text made mostly of what the normalizer rewrites,
+ * 10 KB → 100 KB (a fifth of that when quick).
  * peakMb: peak retained heap growth while streaming 1 MB of prose (200 KB when quick), sampled after
  * full GCs every 16384 pieces; bounded by maxLength, it does not grow with the input.
  */
@@ -183,6 +208,10 @@ export async function benchSegmenter({ quick = false } = {}) {
   const flat = growthPair(flatSmall, flatLarge, rounds);
   feed(proseSmall, true);
   const normalized = growthPair(proseSmall, proseLarge, rounds, true);
+  const denseSmall = splitPieces(makeDense(Math.round(10_000 * scale)));
+  const denseLarge = splitPieces(makeDense(Math.round(100_000 * scale)));
+  feed(denseSmall, true);
+  const dense = growthPair(denseSmall, denseLarge, rounds, true);
   const peakMb = peakHeapMb(makeProse(Math.round(1_000_000 * scale), 5));
   const round = (value, digits) => Number(value.toFixed(digits));
   return {
@@ -191,6 +220,7 @@ export async function benchSegmenter({ quick = false } = {}) {
     growth10xNoPunct: round(flat.growth, 2),
     piecesPerSecondNormalized: Math.round(proseLarge.length / (normalized.largeMs / 1000)),
     growth10xNormalized: round(normalized.growth, 2),
+    growth10xNormalizedDense: round(dense.growth, 2),
     peakMb: round(Math.max(0, peakMb), 2),
   };
 }
