@@ -103,6 +103,8 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     }
   }
   const { segmenter, pipeline, normalize, failover: failoverConfig, cache: cacheConfig } = loaded.config;
+  // The normalizer's rules compile on first use (tens of ms): do it now rather than on the first reply's first segment.
+  if (options.load ?? true) new SegmentSpeech(normalize, ttsProviders).warmUp();
   const ttsFailover = new TtsFailover(ttsProviders, { cooldownMs: failoverConfig.cooldownMs });
   const tts = ttsFailover.primary;
   let cache: { store: AudioCache; namespace: string; openings: readonly string[] } | undefined;

@@ -12,6 +12,12 @@ describe("normalizer corpus", () => {
     for (const category of NORMALIZE_CATEGORIES) expect(covered, category).toContain(category);
   });
 
+  it("warms up without changing what it says", () => {
+    const normalizer = createNormalizer();
+    normalizer.warmUp();
+    expect(normalizer.normalize("It costs $3.50.").spoken).toBe("It costs three dollars fifty cents.");
+  });
+
   it.each(cases.map((c) => [`${c.group.category}: ${JSON.stringify(c.written)}`, c] as const))("%s", (_name, c) => {
     expect(createNormalizer(c.group.options).normalize(c.written).spoken).toBe(c.spoken);
   });

@@ -1,5 +1,6 @@
 import { languageNormalizer } from "./languages.js";
 import { Lexicon } from "./lexicon.js";
+import type { LanguageNormalizer } from "./language-normalizer.js";
 import type { NormalizeCategory } from "./normalize-category.js";
 import type { NormalizeOptions } from "./normalize-options.js";
 import type { NormalizeRule, RuleContext } from "./normalize-rule.js";
@@ -12,6 +13,11 @@ export interface Normalizer {
   readonly lang: string;
   /** Normalizes one segment (or any text); linear in its length. */
   normalize(text: string): NormalizedText;
+  /**
+   * Compiles every rule's regular expression now (tens of ms in a fresh process, shared by every
+   * normalizer), so the first segment spoken does not wait for it. Call it while loading.
+   */
+  warmUp(): void;
 }
 
 /** What replaces the text at a position: how much of it, with what, by whom (the lexicon when `by` is absent). */
@@ -40,6 +46,14 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
 
   return {
     lang: language.lang,
+    warmUp() {
+      // V8 compiles a regular expression separately for one-byte (Latin-1) and two-byte strings: warm both.
+      for (const sample of [language.sample, language.sample.replace(/[^\x20-\x7e]/g, " ")]) {
+        warmRules(language, sample);
+        this.normalize(sample);
+        this.normalize(sample);
+      }
+    },
     normalize(text) {
       const builder = new SpokenTextBuilder(text);
       if (text === "" || !language.readsScript(text)) return builder.result();
@@ -72,6 +86,21 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
       return builder.result();
     },
   };
+}
+
+/** Runs every rule of a language at every position of `sample`, twice (so V8 also tiers its regular expressions up). */
+function warmRules(language: LanguageNormalizer, sample: string): void {
+  for (let round = 0; round < 2; round++) {
+    language.readsScript(sample);
+    for (const rule of language.rules) {
+      rule.startsWith.test(sample);
+      rule.requires?.test(sample);
+      for (let i = 0; i < sample.length; i++) {
+        rule.pattern.lastIndex = i;
+        rule.pattern.exec(sample);
+      }
+    }
+  }
 }
 
 function tryRules(

@@ -14,4 +14,6 @@ export interface LanguageNormalizer {
    * (Chinese, Cyrillic…) passes through unchanged.
    */
   readonly readsScript: (text: string) => boolean;
+  /** A short text that every rule is tried on when warming up (compiling the regular expressions ahead of use). */
+  readonly sample: string;
 }

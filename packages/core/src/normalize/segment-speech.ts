@@ -29,6 +29,11 @@ export class SegmentSpeech {
       : undefined;
   }
 
+  /** Compiles the normalizer's rules ahead of the first segment (see `Normalizer.warmUp`). */
+  warmUp(): void {
+    this.normalizer?.warmUp();
+  }
+
   /** The spoken form of segment `index`. */
   speak(index: number, written: string): NormalizedText {
     const normalized = this.normalizer ? this.normalizer.normalize(written) : { written, spoken: written, spans: [] };

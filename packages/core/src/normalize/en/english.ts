@@ -29,6 +29,10 @@ function readsLatinScript(text: string): boolean {
 export const english: LanguageNormalizer = {
   lang: "en",
   readsScript: readsLatinScript,
+  sample:
+    "Dr. Smith on Oak St. paid $3.50, €20 and 50 USD on Jan. 5, 2024, 4 July 1976, 2024-03-15 and 12/25/2023 at 10:30 am and 3 p.m., " +
+    "for 5-10 kg, 25°C, 3/4 and 1 1/2 cups, 50% of the 21st, in 1999, the 1990s, 1.2.3, -3 and 1,234; Louis XIV, chapter IV, e.g. etc. " +
+    "Mail a.b@example.com, see https://example.com/docs or voxpipe.dev, #AI @voxpipe #1 24/7 & 2+2=4; call (555) 123-4567.",
   rules: [
     emailRule,
     urlRule,
