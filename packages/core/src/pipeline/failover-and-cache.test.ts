@@ -47,14 +47,15 @@ describe("TTS failover", () => {
     const flaky = createSyntheticTts({ voice: "flaky" });
     const primary = { ...flaky, id: "flaky", async *synthesize(request: Parameters<typeof flaky.synthesize>[0]) { if (calls++ === 0) throw new Error("boom"); yield* flaky.synthesize(request); } };
     const fallback = { ...createSyntheticTts(), id: "fallback" };
-    const failover = new TtsFailover([primary, fallback], { cooldownMs: 40 });
+    // The second run has to start within the cool-down of the first run's failure: 300 ms leaves room for a loaded machine.
+    const failover = new TtsFailover([primary, fallback], { cooldownMs: 300 });
     const backends = async (): Promise<string[]> => {
       const events = await collect(runPipeline({ llm: createScriptedLlm({ text: "Just one short sentence here.", tokensPerSecond: 5000 }), tts: failover, request: { prompt: "x" } }));
       return events.flatMap((e) => (e.type === "segment-end" ? [e.backend] : []));
     };
     expect(await backends()).toEqual(["fallback"]);
     expect(await backends()).toEqual(["fallback"]); // still cooling down
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 350));
     expect(await backends()).toEqual(["flaky"]);
   });
 
