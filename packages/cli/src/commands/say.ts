@@ -81,7 +81,7 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
     for await (const event of voxpipe.run(prompt, { ...(mode ? { mode } : {}), signal: watch.signal })) {
       switch (event.type) {
         case "segment":
-          progress(`  [${(event.atMs / 1000).toFixed(2)}s] segment ${event.index}: ${terminalSafe(event.text)}${event.spoken === event.text ? "" : `  (spoken: ${terminalSafe(event.spoken)})`}`);
+          progress(`  [${(event.atMs / 1000).toFixed(2)}s] segment ${event.index}: ${terminalSafe(event.text)}`);
           break;
         case "audio":
           await sink.write(event.pcm, event.sampleRate, event.channels);
