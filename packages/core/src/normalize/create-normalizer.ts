@@ -6,6 +6,7 @@ import type { NormalizeOptions } from "./normalize-options.js";
 import type { NormalizeRule, RuleContext } from "./normalize-rule.js";
 import type { NormalizedText } from "./normalized-text.js";
 import { SpokenTextBuilder } from "./spoken-text-builder.js";
+import { isWordCharAt } from "./word-chars.js";
 
 /** Turns written text into what a person would say reading it aloud. */
 export interface Normalizer {
@@ -27,9 +28,6 @@ interface Rewrite {
   by?: NormalizeCategory;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** A run of word characters (copied whole: rules and entries only start at its first character). */
-const WORD_RUN = /[\p{L}\p{N}]{1,256}/uy;
 
 /**
  * A normalizer for `options.lang` (English by default) with every category on unless
@@ -62,8 +60,8 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
       let i = 0;
       while (i < text.length) {
         const char = text[i]!;
-        const atWordStart = i === 0 || !WORD_CHAR.test(text[i - 1]!) || i === copiedTo;
-        const isWordChar = WORD_CHAR.test(char);
+        const atWordStart = i === 0 || i === copiedTo || !isWordCharAt(text, i - 1);
+        const isWordChar = isWordCharAt(text, i);
         if (atWordStart || !isWordChar) {
           const found: Rewrite | undefined = lexicon.match(text, i) ?? tryRules(table.rulesFor(char), text, i, enabled);
           if (found) {
@@ -74,13 +72,9 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
             continue;
           }
         }
-        if (isWordChar) {
-          WORD_RUN.lastIndex = i;
-          WORD_RUN.exec(text);
-          i = Math.max(i + 1, WORD_RUN.lastIndex);
-        } else {
-          i += 1;
-        }
+        // A word is copied whole: rules and lexicon entries only start at its first character.
+        i += 1;
+        if (isWordChar) while (i < text.length && isWordCharAt(text, i)) i++;
       }
       builder.copy(copiedTo, text.length);
       return builder.result();

@@ -8,14 +8,23 @@ import { emailRule, hashtagRule, urlRule } from "./rules-web.js";
 import { abbreviationRule, romanNumeralRule } from "./rules-words.js";
 
 const LATIN = /\p{Script=Latin}/u;
-const LETTER = /\p{L}/gu;
+const LETTER = /\p{L}/u;
 
-/** English reads a text when most of its letters are Latin (or it has none: "$5", "10:30"). */
+/** English reads a text when most of its letters are Latin (or it has none: "$5", "10:30"). ASCII is counted without regular expressions. */
 function readsLatinScript(text: string): boolean {
   let latin = 0;
   let other = 0;
-  for (const [letter] of text.matchAll(LETTER)) {
-    if (LATIN.test(letter)) latin++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    const char = String.fromCodePoint(point);
+    if (!LETTER.test(char)) continue;
+    if (LATIN.test(char)) latin++;
     else other++;
   }
   return latin >= other;
