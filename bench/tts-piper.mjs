@@ -3,7 +3,6 @@
 // Build first (`cd packages/tts-piper && npx tsc -p tsconfig.json`), then run
 // `VOXPIPE_MODELS_DIR=/path/to/models node bench/tts-piper.mjs [--quick]`,
 // or import `benchPiper` from a runner.
-import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { measureFirstAfterLoad, measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";
 import { createPiperTts } from "../packages/tts-piper/dist/index.js";
@@ -22,7 +21,8 @@ const SENTENCES = [
 
 function context() {
   const here = fileURLToPath(new URL(".", import.meta.url));
-  const modelsDir = process.env.VOXPIPE_MODELS_DIR ?? join(here, "../../shared/models");
+  const modelsDir = process.env.VOXPIPE_MODELS_DIR;
+  if (!modelsDir) throw new Error("bench/tts-piper.mjs needs VOXPIPE_MODELS_DIR (the models folder with tts/piper-test-voice-silent.onnx; `pnpm fixtures` downloads it)");
   return { configDir: here, env: { ...process.env, VOXPIPE_MODELS_DIR: modelsDir }, log: () => {} };
 }
 

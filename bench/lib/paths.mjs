@@ -27,12 +27,13 @@ export async function importIfBuilt(file, what) {
   }
 }
 
-/** The offline model fixtures: $VOXPIPE_MODELS_DIR, else ../shared/models beside the repository. */
+/** The model fixtures folder, $VOXPIPE_MODELS_DIR (absolute), or undefined when it is not set. */
 export function modelsDir() {
-  if (process.env.VOXPIPE_MODELS_DIR) return process.env.VOXPIPE_MODELS_DIR;
-  const beside = resolve(repoRoot, "../shared/models");
-  return existsSync(beside) ? beside : "/work/shared/models";
+  return process.env.VOXPIPE_MODELS_DIR ? resolve(process.env.VOXPIPE_MODELS_DIR) : undefined;
 }
+
+/** Why a part that needs the model fixtures skips when $VOXPIPE_MODELS_DIR is not set. */
+export const modelsDirUnset = "VOXPIPE_MODELS_DIR is not set (`pnpm fixtures` downloads the test models into ./models; then export VOXPIPE_MODELS_DIR=\"$PWD/models\")";
 
 /**
  * @voxpipe/core's main entry, its test doubles, and the pipeline options a user

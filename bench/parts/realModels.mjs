@@ -15,7 +15,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { drain, instrumentLlm, instrumentTts, measuredFloor } from "../lib/instrument.mjs";
-import { distFile, importIfBuilt, loadCore, modelsDir } from "../lib/paths.mjs";
+import { distFile, importIfBuilt, loadCore, modelsDir, modelsDirUnset } from "../lib/paths.mjs";
 import { median, round } from "../lib/stats.mjs";
 
 export const PROMPT = "Once upon a time";
@@ -92,7 +92,9 @@ async function measureRow({ core, defaults, llm, tts, llmLabel, ttsLabel, pairs,
 export async function run({ quick, log }) {
   const { core, defaults } = await loadCore();
   const pairs = quick ? 2 : 31;
-  const llmFile = join(modelsDir(), "llm", "stories260K.gguf");
+  const folder = modelsDir();
+  if (!folder) return { skipped: modelsDirUnset };
+  const llmFile = join(folder, "llm", "stories260K.gguf");
   if (!existsSync(llmFile)) return { skipped: `no model at ${llmFile} (set VOXPIPE_MODELS_DIR)` };
   const llama = await importIfBuilt(distFile("packages/llm-llama-cpp"), "@voxpipe/llm-llama-cpp");
   if (llama.skipped) return { skipped: llama.skipped };
@@ -118,7 +120,7 @@ export async function run({ quick, log }) {
 }
 
 async function piperRow({ core, defaults, llm, llmLabel, pairs, log }) {
-  const model = join(modelsDir(), "tts", "piper-plus-zero-shot-test.onnx");
+  const model = join(modelsDir() ?? "", "tts", "piper-plus-zero-shot-test.onnx");
   const label = "tts-piper zero-shot fixture (random weights)";
   if (!existsSync(model)) return { llm: llmLabel, tts: label, skipped: `no fixture at ${model}` };
   const piper = await importIfBuilt(distFile("packages/tts-piper"), "@voxpipe/tts-piper");

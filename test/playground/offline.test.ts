@@ -5,20 +5,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modelFiles } from "@voxpipe/core/testing";
 import { audioStats, collectPageErrors, launchChromium, numberIn, screenshot, waitForStatus } from "./support/browser.js";
 import { startTestPlayground, type TestPlayground } from "./support/server.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const offlineConfig = path.join(root, "examples/offline.yaml");
-const modelsDir = process.env.VOXPIPE_MODELS_DIR;
 
 function whySkip(): string | undefined {
   for (const pkg of ["llm-llama-cpp", "tts-espeak"]) {
     if (!existsSync(path.join(root, "packages", pkg, "dist/index.js"))) return `@voxpipe/${pkg} is not built (packages/${pkg}/dist missing; run pnpm build)`;
   }
-  if (!modelsDir) return "VOXPIPE_MODELS_DIR is not set (point it at the models folder holding llm/stories260K.gguf)";
-  if (!existsSync(path.join(modelsDir, "llm/stories260K.gguf"))) return `${path.join(modelsDir, "llm/stories260K.gguf")} does not exist`;
-  return undefined;
+  return modelFiles(["llm/stories260K.gguf"], { warn: false }).skipReason;
 }
 const skipReason = whySkip();
 if (skipReason) console.warn(`[playground offline e2e] skipped: ${skipReason}`);

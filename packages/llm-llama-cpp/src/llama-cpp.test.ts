@@ -4,12 +4,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelNotFoundError, VoxpipeError, type AdapterContext, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
 import { describeLlmConformance } from "@voxpipe/core/conformance";
+import { modelFiles } from "@voxpipe/core/testing";
 import { createLlamaCppLlm, type LlamaCppOptions } from "./index.js";
 import adapter from "./index.js";
 
 // Real-model tests: stories260K (no chat template, so completion mode) from $VOXPIPE_MODELS_DIR.
-const modelsDir = process.env.VOXPIPE_MODELS_DIR;
-const skipReason = "needs VOXPIPE_MODELS_DIR (absolute path to the shared models folder with llm/stories260K.gguf); skipped";
+const models = modelFiles(["llm/stories260K.gguf", "llm/llama-2-tiny-random.gguf", "tts/piper-test-voice-silent.onnx.json"]);
+const modelsDir = models.dir;
 const testOptions = { model: "llm/stories260K.gguf", contextSize: 512, threads: 1, gpu: false, build: "never" } satisfies LlamaCppOptions;
 
 function contextFor(logs: string[] = []): AdapterContext {
@@ -50,19 +51,16 @@ function disposedMidStream(): LlmProvider {
   };
 }
 
-if (modelsDir) {
+describe.skipIf(models.skipReason)(models.title("llama-cpp conformance"), () => {
   describeLlmConformance({
     name: "llama-cpp (stories260K, completion mode)",
     create: () => stories(),
     createFailing: disposedMidStream,
     request: { prompt: "Once upon a time", maxTokens: 64 },
   });
-} else {
-  console.warn(`@voxpipe/llm-llama-cpp: real-model tests ${skipReason}.`);
-  it.skip(`LLM conformance: llama-cpp — ${skipReason}`, () => {});
-}
+});
 
-describe.skipIf(!modelsDir)(modelsDir ? "llama-cpp on stories260K" : `llama-cpp on stories260K — ${skipReason}`, () => {
+describe.skipIf(models.skipReason)(models.title("llama-cpp on stories260K"), () => {
   let scratch: string;
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(tmpdir(), "voxpipe-llama-test-"));
@@ -141,7 +139,7 @@ describe.skipIf(!modelsDir)(modelsDir ? "llama-cpp on stories260K" : `llama-cpp 
       expect(part.error).toBeInstanceOf(ModelNotFoundError);
       expect(part.error.stage).toBe("llm");
       expect(part.error.message).toContain("/nonexistent-config-dir/models/no-such-model.gguf");
-      expect(part.error.message).toContain(path.join(modelsDir!, "llm", "no-such-model.gguf"));
+      expect(part.error.message).toContain(models.path("llm/no-such-model.gguf"));
       expect(part.error.message).toContain(path.join(tmpdir(), ".cache", "voxpipe", "models", "no-such-model.gguf"));
       expect(part.error.message).toContain("hf:");
     } finally {
@@ -151,7 +149,7 @@ describe.skipIf(!modelsDir)(modelsDir ? "llama-cpp on stories260K" : `llama-cpp 
 
   it("truncated model: an error naming the file, no crash or hang, and the next request fails the same way", async () => {
     const truncated = path.join(scratch, "stories260K-truncated.gguf");
-    const source = await open(path.join(modelsDir!, "llm", "stories260K.gguf"));
+    const source = await open(models.path("llm/stories260K.gguf"));
     const half = Buffer.alloc(600_000);
     await source.read(half, 0, half.length, 0);
     await source.close();
@@ -177,7 +175,7 @@ describe.skipIf(!modelsDir)(modelsDir ? "llama-cpp on stories260K" : `llama-cpp 
 
   it("a file that is not GGUF at all: an error naming the file", async () => {
     const notGguf = path.join(scratch, "voice.gguf");
-    await copyFile(path.join(modelsDir!, "tts", "piper-test-voice-silent.onnx.json"), notGguf);
+    await copyFile(models.path("tts/piper-test-voice-silent.onnx.json"), notGguf);
     const provider = stories({ model: notGguf });
     try {
       const parts = await collect(provider.stream({ prompt: "Once upon a time" }));

@@ -1,17 +1,17 @@
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
 import { VoxpipeError, type AdapterContext, type AudioChunk } from "@voxpipe/core";
+import { modelFiles } from "@voxpipe/core/testing";
 import adapter from "./index.js";
 import { createPiperTts } from "./create-piper.js";
 
-const modelsDir = process.env.VOXPIPE_MODELS_DIR ?? join(import.meta.dirname, "../../../../shared/models");
 const SILENT = "piper-test-voice-silent.onnx";
 const PLUS = "piper-plus-zero-shot-test.onnx";
+const models = modelFiles([`tts/${SILENT}`, `tts/${SILENT}.json`, `tts/${PLUS}`, `tts/${PLUS}.json`]);
 
 function testContext(): AdapterContext & { lines: string[] } {
   const lines: string[] = [];
-  return { configDir: import.meta.dirname, env: { VOXPIPE_MODELS_DIR: modelsDir }, log: (level, message) => lines.push(`${level}: ${message}`), lines };
+  return { configDir: import.meta.dirname, env: { VOXPIPE_MODELS_DIR: models.dir }, log: (level, message) => lines.push(`${level}: ${message}`), lines };
 }
 
 async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
@@ -20,7 +20,7 @@ async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]>
   return chunks;
 }
 
-describe("text → phonemes → ids → PCM (silent test voice)", () => {
+describe.skipIf(models.skipReason)(models.title("text → phonemes → ids → PCM (silent test voice)"), () => {
   it("yields one 22,050-sample chunk per sentence at the voice's sample rate", async () => {
     const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
@@ -83,7 +83,7 @@ describe("text → phonemes → ids → PCM (silent test voice)", () => {
   });
 });
 
-describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
+describe.skipIf(models.skipReason)(models.title("piper-plus zero-shot voice (extra inputs, real VITS graph)"), () => {
   it("feeds zeros to speaker_embedding and prosody_features; audio is 256 samples per phoneme id", async () => {
     const context = testContext();
     const piper = await createPiperTts({ model: PLUS }, context);
@@ -153,7 +153,7 @@ describe("piper-plus zero-shot voice (extra inputs, real VITS graph)", () => {
   });
 });
 
-describe("abort", () => {
+describe.skipIf(models.skipReason)(models.title("abort"), () => {
   it("stops between sentences: no chunk after the abort, ends with an AbortError", async () => {
     const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
@@ -206,7 +206,7 @@ describe("abort", () => {
   });
 });
 
-describe("speakers", () => {
+describe.skipIf(models.skipReason)(models.title("speakers"), () => {
   it("rejects speakers the voice does not have, listing what exists", async () => {
     await expect(createPiperTts({ model: PLUS, speaker: "nobody" }, testContext())).rejects.toThrow(/speaker "nobody" is unknown: .* has speakers 0–1 named speaker_0, speaker_1/);
     await expect(createPiperTts({ model: PLUS, speaker: 5 }, testContext())).rejects.toThrow(/speaker 5 is out of range/);

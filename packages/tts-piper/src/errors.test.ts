@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,13 +7,17 @@ import { createPiperTts } from "./create-piper.js";
 import { audioFromOutput, planInputs } from "./model-inputs.js";
 import { parseVoiceConfig } from "./voice-config.js";
 
-const modelsDir = process.env.VOXPIPE_MODELS_DIR ?? join(import.meta.dirname, "../../../../shared/models");
-const silentModel = join(modelsDir, "tts", "piper-test-voice-silent.onnx");
+// No model file is needed: every error here comes before onnxruntime reads the .onnx.
 let dir = "";
+let modelsDir = "";
+let lonelyModel = "";
 const context = () => ({ configDir: dir, env: {}, log: () => {} });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "voxpipe-piper-errors-"));
+  modelsDir = join(dir, "models");
+  lonelyModel = join(dir, "lonely.onnx");
+  await writeFile(lonelyModel, "not read: the voice config is looked for first");
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -31,7 +35,6 @@ describe("clear errors", () => {
   });
 
   it("a model without its .onnx.json: names the expected path and where to get voices", async () => {
-    await copyFile(silentModel, join(dir, "lonely.onnx"));
     const error = await createPiperTts({ model: "lonely.onnx" }, context()).catch((e: unknown) => e);
     expect(VoxpipeError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "voice-config-not-found", stage: "tts" });
@@ -41,7 +44,7 @@ describe("clear errors", () => {
 
   it("a config that is not a Piper config, or lacks ^ _ $", async () => {
     await writeFile(join(dir, "bad.json"), "{ not json");
-    await expect(createPiperTts({ model: silentModel, config: "bad.json" }, context())).rejects.toMatchObject({ code: "invalid-voice-config" });
+    await expect(createPiperTts({ model: lonelyModel, config: "bad.json" }, context())).rejects.toMatchObject({ code: "invalid-voice-config" });
     expect(() => parseVoiceConfig(JSON.stringify({ audio: {} }), "x.onnx.json")).toThrow(/x\.onnx\.json does not look like a Piper voice config \(audio\.sample_rate/);
     expect(() => parseVoiceConfig(JSON.stringify({ audio: { sample_rate: 16000 }, phoneme_id_map: { _: [0], "^": [1] } }), "y.json")).toThrow(/no "\$" in its phoneme_id_map/);
     expect(() => parseVoiceConfig(JSON.stringify({ audio: { sample_rate: 16000 }, phoneme_type: "pinyin", phoneme_id_map: {} }), "z.json")).toThrow(/phoneme_type "pinyin"/);
@@ -53,7 +56,7 @@ describe("clear errors", () => {
   });
 
   it("invalid options: a ConfigError naming the option", async () => {
-    await expect(createPiperTts({ model: silentModel, noiseScale: -1 } as never, context())).rejects.toMatchObject({ code: "invalid-config", message: expect.stringContaining("noiseScale") });
+    await expect(createPiperTts({ model: lonelyModel, noiseScale: -1 } as never, context())).rejects.toMatchObject({ code: "invalid-config", message: expect.stringContaining("noiseScale") });
     await expect(createPiperTts({} as never, context())).rejects.toMatchObject({ code: "invalid-config", message: expect.stringContaining("model") });
   });
 });

@@ -1,14 +1,14 @@
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
+import { modelFiles } from "@voxpipe/core/testing";
 import { PiperModel } from "./piper-model.js";
 
-const modelsDir = process.env.VOXPIPE_MODELS_DIR ?? join(import.meta.dirname, "../../../../shared/models");
-const plusPath = join(modelsDir, "tts", "piper-plus-zero-shot-test.onnx");
+const models = modelFiles(["tts/piper-plus-zero-shot-test.onnx", "tts/piper-plus-zero-shot-test.onnx.json"]);
+const plusPath = models.dir === undefined ? "" : models.path("tts/piper-plus-zero-shot-test.onnx");
 const scales = { noiseScale: 0.4, lengthScale: 1, noiseW: 0.5 };
 const ids = (n: number): number[] => Array.from({ length: n }, (_, i) => [1, 0, 57, 0, 14, 0, 3, 0][i % 8] as number);
 
-describe("PiperModel (onnxruntime session in a worker thread)", () => {
+describe.skipIf(models.skipReason)(models.title("PiperModel (onnxruntime session in a worker thread)"), () => {
   it("plans the extra piper-plus inputs and returns 256 samples per id", async () => {
     const model = new PiperModel({ source: { kind: "file", path: plusPath }, executionProviders: ["cpu"], threads: 1, log: () => {} });
     try {
@@ -91,7 +91,7 @@ describe("PiperModel (onnxruntime session in a worker thread)", () => {
   });
 
   it("reports a model onnxruntime cannot load, naming the file", async () => {
-    const model = new PiperModel({ source: { kind: "file", path: join(modelsDir, "tts", "piper-plus-zero-shot-test.onnx.json") }, executionProviders: ["cpu"], threads: undefined, log: () => {} });
+    const model = new PiperModel({ source: { kind: "file", path: models.path("tts/piper-plus-zero-shot-test.onnx.json") }, executionProviders: ["cpu"], threads: undefined, log: () => {} });
     await expect(model.load()).rejects.toMatchObject({ code: "model-load-failed", message: expect.stringContaining("piper-plus-zero-shot-test.onnx.json") });
     await model.dispose();
   });

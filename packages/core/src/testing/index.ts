@@ -19,3 +19,4 @@ export {
   type RecordingServer,
 } from "./fake-audio-server.js";
 export { tonePcm16 } from "./tone-pcm16.js";
+export { fetchTestModelsHint, modelFiles, type ModelFiles, type ModelFilesOptions } from "./model-files.js";
