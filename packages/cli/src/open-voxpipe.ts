@@ -85,6 +85,8 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     configDir: loaded.configDir,
     env,
     log: (level, message) => logger[level](message),
+    // Downloads and model loads show progress at the default log level (a bar on a terminal).
+    ...(logger.progress ? { progress: (update) => logger.progress?.(update) } : {}),
   };
   const llm = await createProvider<LlmProvider>(resolved.llm, context, redactor);
   const ttsProviders: TtsProvider[] = [];

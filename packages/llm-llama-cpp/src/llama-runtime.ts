@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { VoxpipeError, type AdapterContext } from "@voxpipe/core";
+import { VoxpipeError, startProgress, type AdapterContext } from "@voxpipe/core";
 import type { LlamaChatSession, LlamaCompletion, LlamaContext, LlamaModel } from "node-llama-cpp";
 import { chooseGenerationMode, planThinking, promptSuffix, type ThinkingPlan } from "./generation-mode.js";
 import { defaultThreads, type ResolvedLlamaCppOptions } from "./llama-cpp-options.js";
@@ -41,11 +41,14 @@ export async function loadRuntime(options: ResolvedLlamaCppOptions, context: Ada
     if (level === "error") loadErrors.push(message);
     context.log("debug", `llama-cpp: ${message}`);
   });
+  const megabytes = await stat(modelPath).then((info) => `${(info.size / (1024 * 1024)).toFixed(1)} MB`, () => "size unknown");
+  const loading = startProgress(context, `llama-cpp: loading model ${modelPath} (${megabytes})`);
   let model: LlamaModel;
   try {
     await readGgufFileInfo(modelPath, { readTensorInfo: false, signal });
     model = await llama.loadModel({ modelPath, loadSignal: signal });
   } catch (error) {
+    loading.failed();
     if (signal.aborted) throw error;
     throw await invalidModel(modelPath, error, loadErrors);
   } finally {
@@ -72,6 +75,7 @@ export async function loadRuntime(options: ResolvedLlamaCppOptions, context: Ada
       generator = { kind: "chat", session, wrapperName, thinking, promptSuffix: promptSuffix(options.thinking, wrapperName, architecture) };
     }
     const ownedContext = llamaContext;
+    loading.done();
     context.log("info", `llama-cpp: loaded model ${modelPath} in ${Math.round(performance.now() - started)} ms (${generator.kind === "chat" ? `chat, ${generator.wrapperName} format` : "completion mode"}, context ${contextSize}, ${threads} thread${threads === 1 ? "" : "s"})`);
     return {
       modelPath, architecture, threads, contextSize, model, generator,
@@ -81,6 +85,7 @@ export async function loadRuntime(options: ResolvedLlamaCppOptions, context: Ada
       },
     };
   } catch (error) {
+    loading.failed();
     await llamaContext?.dispose();
     await model.dispose();
     if (signal.aborted) throw error;

@@ -67,3 +67,18 @@ export function localCandidates(source: ModelSource, dirs: { configDir: string; 
   if (source.kind === "file") candidates.push(path.join(dirs.cacheDir, source.fileName));
   return [...new Set(candidates)];
 }
+
+/**
+ * The plain HTTPS address of a remote model file, for a download command a user
+ * can run anywhere: `hf:<user>/<repo>/<path>#<branch>` maps to Hugging Face's
+ * resolve URL (on $HF_ENDPOINT when set); an http(s) URL is itself. Undefined for
+ * `hf:<user>/<repo>:<quant>`, whose file name only node-llama-cpp can pick.
+ */
+export function downloadUrl(source: ModelSource, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (source.kind !== "remote" || source.fileName === undefined) return undefined;
+  if (!/^hf:/i.test(source.uri)) return source.uri;
+  const [repoAndPath = "", branch = "main"] = source.uri.slice(3).split("#");
+  const [user, repo, ...filePath] = repoAndPath.split("/");
+  const endpoint = (env.HF_ENDPOINT ?? "https://huggingface.co").replace(/\/+$/, "");
+  return `${endpoint}/${user}/${repo}/resolve/${encodeURIComponent(branch)}/${filePath.map(encodeURIComponent).join("/")}`;
+}

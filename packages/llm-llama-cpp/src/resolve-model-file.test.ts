@@ -1,11 +1,13 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
-import { createProgressReporter } from "./download-progress.js";
-import { parseModelSource, resolveCacheDir } from "./model-source.js";
+import { downloadUrl, parseModelSource, resolveCacheDir } from "./model-source.js";
 import { resolveModelFile } from "./resolve-model-file.js";
 
 let root: string;
@@ -109,12 +111,42 @@ describe("resolveModelFile", () => {
     expect((error as Error).message).toContain("$VOXPIPE_MODELS_DIR is not set");
   });
 
-  it("an hf: URI with downloads off: names the cache and the pull command", async () => {
+  it("an hf: URI with downloads off: names the cache and a download command", async () => {
     const error = await resolveModelFile({ model: "hf:Qwen/Qwen3-0.6B-GGUF/Qwen3-0.6B-Q8_0.gguf", cacheDir: path.join(root, "empty-cache"), download: false, context: contextFor({}) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelNotFoundError);
     expect((error as Error).message).toContain("downloads are off");
-    expect((error as Error).message).toContain(path.join(root, "empty-cache"));
-    expect((error as Error).message).toContain("node-llama-cpp pull");
+    expect((error as Error).message).toContain(
+      `\`curl -L --fail -C - --create-dirs -o "${path.join(root, "empty-cache", "Qwen3-0.6B-Q8_0.gguf")}" "https://huggingface.co/Qwen/Qwen3-0.6B-GGUF/resolve/main/Qwen3-0.6B-Q8_0.gguf"\` and \`export VOXPIPE_MODELS_DIR="${path.join(root, "empty-cache")}"\``,
+    );
+  });
+
+  it.skipIf(!existsSync("/usr/bin/curl") && !existsSync("/bin/curl"))("the suggested download command works from any folder, and the next run finds the file (a local server on 127.0.0.1)", async () => {
+    const body = "GGUF from the local server";
+    const server = createHttpServer((request, response) => {
+      if (request.url === "/acme/tiny-GGUF/resolve/main/tiny.gguf") response.writeHead(200, { "content-length": body.length }).end(body);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const env = { HF_ENDPOINT: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+      const query = { model: "hf:acme/tiny-GGUF/tiny.gguf", cacheDir: path.join(root, "suggested-cache"), download: false as const };
+      const error = await resolveModelFile({ ...query, context: contextFor(env) }).catch((e: unknown) => e);
+      const [, command, folder] = /`(curl [^`]+)` and `export VOXPIPE_MODELS_DIR="([^"]+)"`/.exec((error as Error).message) ?? [];
+      expect(command).toBeDefined();
+      const elsewhere = await mkdtemp(path.join(tmpdir(), "voxpipe-somewhere-else-"));
+      await new Promise((resolve, reject) => execFile("sh", ["-c", command as string], { cwd: elsewhere }, (e) => (e ? reject(e) : resolve(undefined))));
+      expect(await resolveModelFile({ ...query, context: contextFor({ ...env, VOXPIPE_MODELS_DIR: folder }) })).toBe(path.join(root, "suggested-cache", "tiny.gguf"));
+      await rm(elsewhere, { recursive: true, force: true });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("maps hf: URIs and URLs to the plain address a download command uses", () => {
+    expect(downloadUrl(parseModelSource("hf:a/b/sub/c d.gguf#v2"), {})).toBe("https://huggingface.co/a/b/resolve/v2/sub/c%20d.gguf");
+    expect(downloadUrl(parseModelSource("hf:a/b/c.gguf"), { HF_ENDPOINT: "http://127.0.0.1:9/" })).toBe("http://127.0.0.1:9/a/b/resolve/main/c.gguf");
+    expect(downloadUrl(parseModelSource("https://example.com/m.gguf"), {})).toBe("https://example.com/m.gguf");
+    expect(downloadUrl(parseModelSource("hf:a/b:Q4_K_M"), {})).toBeUndefined();
   });
 
   it("offline: fails at once with ModelNotFoundError instead of retrying a download for minutes", async () => {
@@ -124,17 +156,5 @@ describe("resolveModelFile", () => {
     expect(error).toBeInstanceOf(ModelNotFoundError);
     expect((error as Error).message).toMatch(/not reachable .*offline/);
     expect(performance.now() - started).toBeLessThan(5000);
-  });
-});
-
-describe("createProgressReporter", () => {
-  it("reports each 10 % step once", () => {
-    const lines: string[] = [];
-    const report = createProgressReporter("hf:x", (line) => lines.push(line), () => 0);
-    const total = 100 * 1024 * 1024;
-    for (let done = 0; done <= total; done += total / 50) report({ totalSize: total, downloadedSize: done });
-    expect(lines).toHaveLength(11);
-    expect(lines[4]).toBe("llama-cpp: downloading hf:x: 40% (40 of 100 MB)");
-    expect(lines.at(-1)).toContain("100%");
   });
 });

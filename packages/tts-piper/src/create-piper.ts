@@ -54,7 +54,7 @@ export async function createPiperTts(input: PiperOptions, context: AdapterContex
   const cacheDir = defaultCacheDir(context.env, context.configDir, options.cacheDir);
   const modelSource = resolveModelSource(options.model, context, cacheDir);
   const configSource = resolveConfigSource(options.config, modelSource, context, cacheDir);
-  if (configSource.kind === "remote") await downloadFile({ url: configSource.url, destination: configSource.path, log: context.log });
+  if (configSource.kind === "remote") await downloadFile({ url: configSource.url, destination: configSource.path, log: context.log, progress: context.progress });
   const config = await loadVoiceConfig(configSource.path);
 
   let defaultSpeaker = 0;
@@ -66,7 +66,7 @@ export async function createPiperTts(input: PiperOptions, context: AdapterContex
   const voiceName = basename(modelSource.kind === "remote" ? new URL(modelSource.url).pathname : modelSource.path).replace(/\.onnx$/, "");
   const voice = options.speaker === undefined ? voiceName : `${voiceName}:${options.speaker}`;
   const espeakVoice = options.espeakVoice ?? config.espeakVoice;
-  const model = new PiperModel({ source: modelSource, executionProviders: options.executionProviders, threads: options.threads, log: context.log });
+  const model = new PiperModel({ source: modelSource, executionProviders: options.executionProviders, threads: options.threads, log: context.log, progress: context.progress });
   const warned = new Set<string>();
   const sentenceSilence = new Float32Array(Math.round((options.sentenceSilenceMs / 1000) * config.sampleRate));
 

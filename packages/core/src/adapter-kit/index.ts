@@ -19,3 +19,4 @@ export { ThinkTagSplitter, type ThinkSplitPart, type ThinkTagSplitterOptions } f
 export { StreamWatchdog, type StreamTimeoutKind, type StreamWatchdogLimits } from "./stream-watchdog.js";
 export { streamWithRetries, type RetryPolicy } from "./stream-with-retries.js";
 export { aliasWarnings, aliasWarningsOf, withAliasWarnings, type OptionAliases } from "./option-aliases.js";
+export { startProgress, type ProgressTask } from "./progress-task.js";

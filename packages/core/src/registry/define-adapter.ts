@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { createProgressDisplay } from "../logging/progress-display.js";
+import type { ProgressUpdate } from "../logging/progress-update.js";
 import type { LlmProvider } from "../llm/llm-provider.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
 
@@ -13,8 +15,14 @@ export interface AdapterContext {
   configDir: string;
   /** The environment (defaults to `process.env`); adapters read keys and model folders from here, never at import time. */
   env: Readonly<Record<string, string | undefined>>;
-  /** Where adapters report progress (downloads, loading) and warnings. */
+  /** Where adapters report what they do (downloads, loading) and warnings. */
   log: (level: "debug" | "info" | "warn", message: string) => void;
+  /**
+   * Shows a long task's progress at the default log level: a bar on a terminal,
+   * a line every few seconds otherwise. Optional: a host may not have it, so
+   * report through `startProgress` from `@voxpipe/core`, which falls back to `log`.
+   */
+  progress?: (update: ProgressUpdate) => void;
 }
 
 type ProviderOf<K extends AdapterKind> = K extends "llm" ? LlmProvider : TtsProvider;
@@ -52,11 +60,15 @@ export function isAdapterDefinition(value: unknown): value is AdapterDefinition 
  * warnings and progress on stderr.
  */
 export function defaultAdapterContext(): AdapterContext {
+  const display = createProgressDisplay({ prefix: "" });
   return {
     configDir: process.cwd(),
     env: process.env,
     log: (level, message) => {
-      if (level !== "debug") console.error(message);
+      if (level === "debug") return;
+      display.interrupt();
+      console.error(message);
     },
+    progress: (update) => display.update(update),
   };
 }
