@@ -24,7 +24,7 @@ function rowsFor(part, result) {
         ];
       });
     case "seedScenario":
-      return [{ part, figure: "whole ÷ streaming TTFA", value: `${fmt(result.ratio, 1)}×`, target: "seed: 5–9 s → 0.8–1.5 s", baseline: `whole ${seconds(result.ttfaWholeMs)} → streaming ${seconds(result.ttfaStreamingMs)}`, ok: null }];
+      return [{ part, figure: "whole ÷ streaming TTFA", value: `${fmt(result.ratio, 1)}×`, target: "PrimeSpeech: 5–9 s → 0.8–1.5 s", baseline: `whole ${seconds(result.ttfaWholeMs)} → streaming ${seconds(result.ttfaStreamingMs)}`, ok: null }];
     case "gaps": {
       const expected = result.filter((r) => r.realTimeFactor / r.concurrency < 1);
       const worst = expected.reduce((a, b) => (b.gapMs > (a?.gapMs ?? -1) ? b : a), null);
@@ -133,7 +133,7 @@ export function markdown(results, parts) {
   }
   const seed = results.seedScenario;
   if (seed && !seed.skipped && !seed.error) {
-    out.push("## The seed's scenario, measured", "", "| | seed pipeline's budget | voxpipe, measured |", "|---|---|---|");
+    out.push("## The PrimeSpeech scenario, measured", "", "| | PrimeSpeech pipeline's budget | voxpipe, measured |", "|---|---|---|");
     out.push(`| whole reply, then speech | 5–9 s | ${seconds(seed.ttfaWholeMs)} |`);
     out.push(`| streaming | 0.8–1.5 s | ${seconds(seed.ttfaStreamingMs)} |`);
     out.push(`| ratio | | ${fmt(seed.ratio, 1)}× |`, "");

@@ -1,4 +1,4 @@
-// Part 3 — the seed pipeline's scenario, simulated with the test doubles at the
+// Part 3 — the PrimeSpeech voice pipeline's scenario, simulated with the test doubles at the
 // latencies it describes: LLM first token 0.5 s, about 30 tokens per second, a
 // 60-word reply; TTS 0.3 s to first audio at a real-time factor of 0.5.
 // Streaming and whole-reply runs alternate run by run (in --quick the pairs run

@@ -45,7 +45,11 @@ export async function runCli(argv: readonly string[], given: CliIo = defaultIo):
   } catch (error) {
     io.stderr(`voxpipe-playground: cannot start: ${describe(error)}`);
     if (!args.configFile && VoxpipeError.isInstance(error) && error.code === "model-not-found") {
-      io.stderr("To try voxpipe without downloading a model: VOXPIPE_MODELS_DIR=/path/to/models pnpm start -- --config examples/offline.yaml (stories260K + eSpeak), or --config examples/test-doubles.yaml (no models at all).");
+      io.stderr(
+        "To try voxpipe without the default model, in a voxpipe checkout: `pnpm start -- --config examples/test-doubles.yaml` (no models at all), or " +
+          '`pnpm fixtures && VOXPIPE_MODELS_DIR="$PWD/models" pnpm start -- --config examples/offline.yaml` (a 1 MB story model + eSpeak). ' +
+          "Elsewhere, pass --config with a config whose llm.options.model is a local .gguf file.",
+      );
     }
     return 1;
   }
