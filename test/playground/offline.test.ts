@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modelFiles } from "@voxpipe/core/testing";
-import { audioStats, collectPageErrors, launchChromium, numberIn, screenshot, waitForStatus } from "./support/browser.js";
+import { audioStats, browserSkipReason, collectPageErrors, launchChromium, numberIn, screenshot, waitForStatus } from "./support/browser.js";
 import { startTestPlayground, type TestPlayground } from "./support/server.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -16,7 +16,7 @@ function whySkip(): string | undefined {
   for (const pkg of ["llm-llama-cpp", "tts-espeak"]) {
     if (!existsSync(path.join(root, "packages", pkg, "dist/index.js"))) return `@voxpipe/${pkg} is not built (packages/${pkg}/dist missing; run pnpm build)`;
   }
-  return modelFiles(["llm/stories260K.gguf"], { warn: false }).skipReason;
+  return modelFiles(["llm/stories260K.gguf"], { warn: false }).skipReason ?? browserSkipReason;
 }
 const skipReason = whySkip();
 if (skipReason) console.warn(`[playground offline e2e] skipped: ${skipReason}`);

@@ -2,13 +2,14 @@
 import { createServer, type Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audioStats, collectPageErrors, launchChromium, numberIn, screenshot, waitForStatus } from "./support/browser.js";
+import { audioStats, browserSkipReason, collectPageErrors, launchChromium, numberIn, screenshot, waitForStatus } from "./support/browser.js";
 import { fixture, startTestPlayground, type TestPlayground } from "./support/server.js";
 
 let browser: Browser;
 let server: TestPlayground;
 
 beforeAll(async () => {
+  if (browserSkipReason) return;
   [browser, server] = await Promise.all([launchChromium(), startTestPlayground(fixture("fast-doubles.yaml"))]);
 });
 afterAll(async () => {
@@ -24,7 +25,7 @@ async function openPage(url = server.url, viewport = { width: 1200, height: 900 
   return { page, errors };
 }
 
-describe("playground in the browser", () => {
+describe.skipIf(browserSkipReason)(`playground in the browser${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ""}`, () => {
   it("speaks a prompt: audio really plays, TTFA is shown and the timeline is drawn", async () => {
     const { page, errors } = await openPage();
     await page.getByTestId("prompt").fill("Tell me something short.");
@@ -177,7 +178,7 @@ describe("playground in the browser", () => {
   });
 });
 
-describe("playground errors in the browser", () => {
+describe.skipIf(browserSkipReason)("playground errors in the browser", () => {
   it("shows a failing run's error on the page", async () => {
     const failing = await startTestPlayground(fixture("failing-tts.yaml"));
     try {

@@ -6,10 +6,20 @@ import { chromium, type Browser, type Page } from "playwright-core";
 /** Debian's Chromium, or $CHROMIUM_PATH. Never a downloaded browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/**
+ * Why the browser tests skip: Chromium is not installed (a fresh machine with only Node and npm).
+ * Undefined when it is there, and when $VOXPIPE_REQUIRE_CHROMIUM is set (CI), so a missing browser fails there.
+ */
+export const browserSkipReason =
+  existsSync(chromiumPath) || process.env.VOXPIPE_REQUIRE_CHROMIUM
+    ? undefined
+    : `needs Chromium at ${chromiumPath}: install it with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary`;
+if (browserSkipReason) console.warn(`[playground browser tests] skipping: ${browserSkipReason}`);
+
 /** Where the browser tests leave screenshots for a person to look at (gitignored). */
 export const screenshotDir = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
-/** Launches headless Chromium with the flags from TOOLCHAIN pitfall 9; playwright gives it a fresh temporary profile. */
+/** Launches headless Chromium with flags that keep it quiet and offline; playwright gives it a fresh temporary profile. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}. Install it with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary.`);
