@@ -1,4 +1,4 @@
-// Benchmark of the segmenter in @voxpipe/core (issue 3): throughput on prose,
+// Benchmark of the segmenter in @voxpipe/core: throughput on prose,
 // linear growth (10× the input within 12× the time, also with no punctuation),
 // and bounded memory. Build core first (`pnpm build`), then run
 // `node bench/segmenter.mjs [--quick]`, or import `benchSegmenter` from a runner.
