@@ -22,7 +22,7 @@ const SENTENCES = [
 function context() {
   const here = fileURLToPath(new URL(".", import.meta.url));
   const modelsDir = process.env.VOXPIPE_MODELS_DIR;
-  if (!modelsDir) throw new Error("bench/tts-piper.mjs needs VOXPIPE_MODELS_DIR (the models folder with tts/piper-test-voice-silent.onnx; `pnpm fixtures` downloads it)");
+  if (!modelsDir) throw new Error("bench/tts-piper.mjs needs VOXPIPE_MODELS_DIR (the models folder with tts/piper-plus-zero-shot-test.onnx; `pnpm fixtures` downloads it)");
   return { configDir: here, env: { ...process.env, VOXPIPE_MODELS_DIR: modelsDir }, log: () => {} };
 }
 
