@@ -34,7 +34,7 @@ export interface ModelFilesOptions {
 
 /** The default end of a skip reason: how voxpipe's own test models are fetched. */
 export const fetchTestModelsHint =
-  'to get the test models, run `pnpm fixtures` in a voxpipe checkout (it downloads them into ./models and checks their sha256), then `export VOXPIPE_MODELS_DIR="$PWD/models"`';
+  'to get the test models, run `pnpm fixtures` at the root of a voxpipe checkout (it downloads them into ./models and checks their sha256), then, there, `export VOXPIPE_MODELS_DIR="$PWD/models"`';
 
 const warned = new Set<string>();
 
