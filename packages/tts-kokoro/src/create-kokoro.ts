@@ -71,7 +71,7 @@ export async function createKokoroTts(input: KokoroOptions = {}, context: Adapte
   // Local voice files are read now, so a damaged one fails here rather than on the first reply.
   if (defaultVoice.parts.every((part) => part.source.kind === "file")) await voices.styles(options.voice);
   const lang = options.lang ?? langOfVoice(defaultVoice.parts[0]?.name ?? "");
-  const model = new KokoroModel({ source: modelSource, executionProviders: options.executionProviders, threads: options.threads, log: context.log });
+  const model = new KokoroModel({ source: modelSource, executionProviders: options.executionProviders, threads: options.threads, log: context.log, progress: context.progress });
 
   const langFor = (voice: string): KokoroLang => options.lang ?? langOfVoice(voice.split(",")[0] ?? "");
   const phonemizeRuns = async (text: string, voiceLang: KokoroLang): Promise<string[]> => {

@@ -1,6 +1,6 @@
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { VoxpipeError, type AdapterContext } from "@voxpipe/core";
+import { VoxpipeError, startProgress, type AdapterContext } from "@voxpipe/core";
 
 /** What `downloadFile` needs. */
 export interface DownloadRequest {
@@ -8,6 +8,8 @@ export interface DownloadRequest {
   /** Final path; the file grows at `destination + ".partial"` and is renamed when complete. */
   destination: string;
   log: AdapterContext["log"];
+  /** Where progress is shown (a bar on a terminal, a line every few seconds otherwise); without it, progress lines go to `log`. */
+  progress?: AdapterContext["progress"];
   /** Stops the download; the partial file is kept and resumed next time. */
   signal?: AbortSignal;
   /** For tests; defaults to the global fetch. */
@@ -43,7 +45,7 @@ async function sizeOf(path: string): Promise<number | undefined> {
  * Downloads `url` to `destination` unless it is already there. Resumable: bytes
  * land in `destination.partial`, a later call asks the server for the rest
  * (HTTP Range) and the file is renamed into place only when complete. Progress
- * goes to `log` at "info" level, every 10 % or 5 s.
+ * (size, share, rate) goes to `progress`, else to `log` at "info" every 5 s.
  */
 export async function downloadFile(request: DownloadRequest): Promise<void> {
   if ((await sizeOf(request.destination)) !== undefined) return;
@@ -85,31 +87,27 @@ export async function downloadFile(request: DownloadRequest): Promise<void> {
   );
   const file = await open(partial, resumed ? "a" : "w");
   let received = offset;
-  let lastStep = total ? Math.floor((received / total) * 10) : 0;
-  let lastLogAt = Date.now();
+  const progress = startProgress(request, `kokoro: downloading ${request.url}`, { doneBytes: received, ...(total === undefined ? {} : { totalBytes: total }) });
   try {
     if (response.body) {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
         await file.write(chunk);
         received += chunk.byteLength;
-        const step = total ? Math.floor((received / total) * 10) : 0;
-        if (step > lastStep || Date.now() - lastLogAt > 5000) {
-          lastStep = step;
-          lastLogAt = Date.now();
-          const share = total ? `${Math.floor((received / total) * 100)}% (${formatMb(received)} of ${formatMb(total)} MB)` : `${formatMb(received)} MB`;
-          request.log("info", `kokoro: downloading ${request.url}: ${share}`);
-        }
+        progress.bytes(received);
       }
     }
   } catch (error) {
+    progress.failed();
     if (request.signal?.aborted) throw error;
     throw failure(request, `the connection broke after ${formatMb(received)} MB (${error instanceof Error ? error.message : String(error)})`, true, error);
   } finally {
     await file.close();
   }
   if (total !== undefined && received !== total) {
+    progress.failed();
     throw failure(request, `the body ended after ${received} of ${total} bytes`, true);
   }
   await rename(partial, request.destination);
+  progress.done();
   request.log("info", `kokoro: downloaded ${request.url} (${formatMb(received)} MB)`);
 }

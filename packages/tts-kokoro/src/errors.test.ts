@@ -1,7 +1,8 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
+import { modelFiles } from "@voxpipe/core/testing";
 import { createKokoroTts } from "./create-kokoro.js";
 import { generateTestModel } from "./__fixtures__/test-model.js";
 
@@ -44,10 +45,9 @@ describe("missing and invalid models and voices", () => {
     }
   });
 
-  const modelsDir = process.env.VOXPIPE_MODELS_DIR;
-  const piperVoice = modelsDir ? join(modelsDir, "tts", "piper-test-voice-silent.onnx") : undefined;
-  it.skipIf(!piperVoice || !existsSync(piperVoice))("refuses a model with another interface (a Piper voice), naming its inputs (needs $VOXPIPE_MODELS_DIR)", async () => {
-    const kokoro = await createKokoroTts({ model: piperVoice ?? "", voice: join(generated.dir, "voices", "af_test.bin") }, context());
+  const piper = modelFiles(["tts/piper-test-voice-silent.onnx"]);
+  it.skipIf(piper.skipReason)(piper.title("refuses a model with another interface (a Piper voice), naming its inputs"), async () => {
+    const kokoro = await createKokoroTts({ model: piper.path("tts/piper-test-voice-silent.onnx"), voice: join(generated.dir, "voices", "af_test.bin") }, context());
     try {
       await expect(kokoro.load?.()).rejects.toMatchObject({ code: "model-inputs-mismatch", message: expect.stringMatching(/has no "input_ids" input \(it declares inputs "input", "input_lengths", "scales"\)/) });
     } finally {

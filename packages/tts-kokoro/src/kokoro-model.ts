@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { ModelNotFoundError, VoxpipeError, type AdapterContext } from "@voxpipe/core";
+import { existsSync, statSync } from "node:fs";
+import { ModelNotFoundError, VoxpipeError, startProgress, type AdapterContext } from "@voxpipe/core";
 import { downloadFile } from "./download-file.js";
 import { InferenceWorker } from "./inference-worker.js";
 import { audioFromOutput, buildFeeds, planInputs, type InputPlan } from "./model-inputs.js";
@@ -12,6 +12,8 @@ export interface KokoroModelOptions {
   executionProviders: readonly string[];
   threads: number;
   log: AdapterContext["log"];
+  /** Where download and load progress is shown (see `AdapterContext.progress`). */
+  progress?: AdapterContext["progress"];
 }
 
 interface Loaded {
@@ -108,11 +110,14 @@ export class KokoroModel {
   }
 
   async #create(): Promise<Loaded> {
-    const { source, log, executionProviders, threads } = this.#options;
-    if (source.kind === "remote") await downloadFile({ url: source.url, destination: source.path, log, signal: this.#download.signal });
+    const { source, log, progress, executionProviders, threads } = this.#options;
+    if (source.kind === "remote") await downloadFile({ url: source.url, destination: source.path, log, progress, signal: this.#download.signal });
     if (!existsSync(source.path)) {
       throw new ModelNotFoundError(`kokoro: the model ${source.path} is gone (it existed when the adapter was created). Put it back or fix the "model" option.`, [source.path], "tts");
     }
+    const megabytes = (statSync(source.path).size / (1024 * 1024)).toFixed(1);
+    const loading = startProgress({ log, progress }, `kokoro: loading model ${source.path} (${megabytes} MB, onnxruntime on ${executionProviders.join(", ")})`);
+    const loadStarted = performance.now();
     let started;
     try {
       started = await InferenceWorker.start(source.path, {
@@ -121,6 +126,7 @@ export class KokoroModel {
         intraOpNumThreads: threads,
       });
     } catch (error) {
+      loading.failed();
       throw new VoxpipeError({
         code: "model-load-failed",
         stage: "tts",
@@ -131,6 +137,8 @@ export class KokoroModel {
         cause: error,
       });
     }
+    loading.done();
+    log("info", `kokoro: loaded model ${source.path} in ${Math.round(performance.now() - loadStarted)} ms`);
     this.#sessionsCreated++;
     try {
       return { worker: started.worker, plan: planInputs(started.signature, source.path) };

@@ -9,7 +9,7 @@ export interface VoiceBankOptions {
   voicesDir: string | undefined;
   model: FileSource;
   cacheDir: string;
-  context: Pick<AdapterContext, "configDir" | "env" | "log">;
+  context: Pick<AdapterContext, "configDir" | "env" | "log" | "progress">;
 }
 
 /** A voice spec resolved to its files, with weights. */
@@ -55,7 +55,7 @@ export class VoiceBank {
     const resolved = this.resolve(spec);
     const parts = await Promise.all(
       resolved.parts.map(async (part) => {
-        if (part.source.kind === "remote") await downloadFile({ url: part.source.url, destination: part.source.path, log: this.#options.context.log });
+        if (part.source.kind === "remote") await downloadFile({ url: part.source.url, destination: part.source.path, log: this.#options.context.log, progress: this.#options.context.progress });
         return { styles: await readVoiceFile(part.source.path), weight: part.weight };
       }),
     );
