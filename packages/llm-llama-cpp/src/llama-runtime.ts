@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import { VoxpipeError, startProgress, type AdapterContext } from "@voxpipe/core";
+import { VoxpipeError, type AdapterContext } from "@voxpipe/core";
+import { startProgress } from "@voxpipe/core/adapter-kit";
 import type { LlamaChatSession, LlamaCompletion, LlamaContext, LlamaModel } from "node-llama-cpp";
 import { chooseGenerationMode, planThinking, promptSuffix, type ThinkingPlan } from "./generation-mode.js";
 import { defaultThreads, type ResolvedLlamaCppOptions } from "./llama-cpp-options.js";

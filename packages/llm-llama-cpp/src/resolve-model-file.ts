@@ -1,6 +1,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { ModelNotFoundError, startProgress, type AdapterContext } from "@voxpipe/core";
+import { ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
+import { startProgress } from "@voxpipe/core/adapter-kit";
 import { defaultModelUri } from "./llama-cpp-options.js";
 import { downloadUrl, localCandidates, parseModelSource, resolveCacheDir, resolveModelsDir, type ModelSource } from "./model-source.js";
 

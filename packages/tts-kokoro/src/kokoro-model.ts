@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
-import { ModelNotFoundError, VoxpipeError, startProgress, type AdapterContext } from "@voxpipe/core";
+import { ModelNotFoundError, VoxpipeError, type AdapterContext } from "@voxpipe/core";
+import { startProgress } from "@voxpipe/core/adapter-kit";
 import { downloadFile } from "./download-file.js";
 import { InferenceWorker } from "./inference-worker.js";
 import { audioFromOutput, buildFeeds, planInputs, type InputPlan } from "./model-inputs.js";

@@ -1,6 +1,7 @@
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { VoxpipeError, startProgress, type AdapterContext } from "@voxpipe/core";
+import { VoxpipeError, type AdapterContext } from "@voxpipe/core";
+import { startProgress } from "@voxpipe/core/adapter-kit";
 
 /** What `downloadFile` needs. */
 export interface DownloadRequest {

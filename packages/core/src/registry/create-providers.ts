@@ -65,7 +65,13 @@ function strictSchema(schema: AdapterDefinition["optionsSchema"]): AdapterDefini
  * knows the secrets in this adapter's options and in `context.env`.
  */
 export async function createProvider<P extends LlmProvider | TtsProvider>(adapter: ResolvedAdapter, context: AdapterContext, redactor: Redactor = adaptersRedactor([adapter], context.env)): Promise<P> {
-  const safeContext: AdapterContext = { ...context, log: (level, message) => context.log(level, redactor.redact(message)) };
+  const { progress } = context;
+  const safeContext: AdapterContext = {
+    ...context,
+    log: (level, message) => context.log(level, redactor.redact(message)),
+    // Progress labels name what is downloaded or loaded (a URL may carry credentials): masked like log lines.
+    ...(progress ? { progress: (update) => progress({ ...update, label: redactor.redact(update.label) }) } : {}),
+  };
   let provider: LlmProvider | TtsProvider;
   try {
     provider = await adapter.definition.create(adapter.options as never, safeContext);
