@@ -1,15 +1,79 @@
 import type { z } from "zod";
+import { describeFound } from "./describe-found.js";
 
-/** Turns zod issues into lines like `tts.options.voice: expected string, received number`. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[] = []): string[] {
-  return issues.map((issue) => {
+/** Issue paths set by environment variables: the key path (`pipeline.mode`) → how the variable is shown (`VOXPIPE_MODE="fast"`). */
+export type IssueSources = ReadonlyMap<string, string>;
+
+export interface FormatIssuesOptions {
+  /** Key path put before each issue's own path (e.g. `["tts", "options"]`). */
+  prefix?: readonly (string | number)[];
+  /** Key paths whose value came from an environment variable: the issue names the variable instead of the key. */
+  sources?: IssueSources;
+}
+
+/**
+ * Turns zod issues into lines that name the key path, what was expected and
+ * what was found, e.g. `pipeline.ttsConcurrency: expected a number of at least
+ * 1, received 0`. Pass `{ reportInput: true }` to `safeParse` so the found
+ * value is known.
+ */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], options: FormatIssuesOptions | readonly (string | number)[] = {}): string[] {
+  const { prefix = [], sources = new Map<string, string>() } = Array.isArray(options) ? { prefix: options as readonly (string | number)[] } : (options as FormatIssuesOptions);
+  return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path].map(String);
-    let message = issue.message.replace(/^Invalid input: /, "").replace(/^Invalid option: /, "");
     if (issue.code === "unrecognized_keys") {
-      const keys = (issue as { keys: string[] }).keys;
-      return keys.map((key) => `${[...path, key].join(".")}: unknown key (check the spelling; see the README for the keys allowed here)`).join("\n");
+      return issue.keys.map((key) => `${[...path, key].join(".")}: unknown key (check the spelling; see the README for the keys allowed here)`);
     }
-    if (issue.code === "invalid_type" && /received undefined/.test(message)) message = message.replace("received undefined", "but it is missing");
-    return `${path.length > 0 ? path.join(".") : "(top level)"}: ${message}`;
-  }).flatMap((line) => line.split("\n"));
+    const key = path.length > 0 ? path.join(".") : "(top level)";
+    const related = relatedPaths(issue, path);
+    const variable = related.map((p) => sources.get(p)).find((name) => name !== undefined);
+    const where = variable ? `${variable} (environment variable, sets ${key})` : key;
+    return [`${where}: ${expectation(issue)}${found(issue, path)}`];
+  });
+}
+
+/** The key paths an issue is about: its own, plus the sibling keys a cross-field check names in `params.keys`. */
+function relatedPaths(issue: z.core.$ZodIssue, path: readonly string[]): string[] {
+  const own = path.join(".");
+  if (issue.code !== "custom" || !Array.isArray(issue.params?.["keys"])) return [own];
+  const parent = path.slice(0, -1);
+  return [own, ...(issue.params["keys"] as string[]).map((k) => [...parent, k].join("."))];
+}
+
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (!("input" in issue)) return issue.message.replace(/^Invalid input: /, "").replace("received undefined", "but it is missing");
+      return issue.input === undefined ? `expected ${article(issue.expected)}, but it is missing` : `expected ${article(issue.expected)}`;
+    case "invalid_union":
+      return issue.message === "Invalid input" ? "expected one of the forms described in the README" : issue.message;
+    case "too_small":
+      return `expected ${bound(issue.origin, "at least", "more than", issue.minimum, issue.inclusive)}`;
+    case "too_big":
+      return `expected ${bound(issue.origin, "at most", "less than", issue.maximum, issue.inclusive)}`;
+    case "invalid_value":
+      return `expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, "").replace(/^Invalid option: /, "");
+  }
+}
+
+function found(issue: z.core.$ZodIssue, path: readonly string[]): string {
+  if (!("input" in issue) || issue.code === "unrecognized_keys" || issue.code === "custom") return "";
+  if (issue.code === "invalid_type" && issue.input === undefined) return "";
+  return `, received ${describeFound(issue.input, path)}`;
+}
+
+const articles: Record<string, string> = { int: "a whole number", number: "a number", string: "a string", boolean: "true or false", object: "a mapping of keys", array: "a list" };
+function article(type: string): string {
+  return articles[type] ?? type;
+}
+
+function bound(origin: string, inclusiveWord: string, exclusiveWord: string, limit: number | bigint, inclusive: boolean | undefined): string {
+  const value = Number(limit);
+  const word = inclusive === false ? exclusiveWord : inclusiveWord;
+  if (origin === "string") return `a string of ${word} ${value} character${value === 1 ? "" : "s"}`;
+  if (origin === "array" || origin === "set") return `a list of ${word} ${value} item${value === 1 ? "" : "s"}`;
+  if (origin === "int") return `a whole number of ${word} ${value}`;
+  return `a number of ${word} ${value}`;
 }

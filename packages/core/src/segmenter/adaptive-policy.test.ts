@@ -68,7 +68,7 @@ describe("adaptive segmenter", () => {
   });
 
   it("keeps the static rules when not enabled", () => {
-    const segmenter = createSegmenter();
+    const segmenter = createSegmenter({ adaptive: false, eagerFirstSegment: false });
     segmenter.updateRates({ llmCharsPerSecond: 100, ttsRealTimeFactor: 0.2, bufferedAudioMs: 8000 });
     expect(segmenter.push(text + text).map((s) => s.text)).toEqual([
       "The first sentence is here.",

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { staticRules } from "./__fixtures__/run-segmenter.js";
 import { createSegmenter } from "./create-segmenter.js";
+import type { SegmenterOptions } from "./segmenter-options.js";
 
 /** Pushes `text` and returns what came out right away, without calling `end`. */
-function pushOnly(text: string, options = {}): string[] {
-  return createSegmenter(options)
+function pushOnly(text: string, options: SegmenterOptions = {}): string[] {
+  return createSegmenter({ ...staticRules, ...options })
     .push(text)
     .map((s) => s.text);
 }
@@ -21,7 +23,7 @@ describe("earliest emission", () => {
   });
 
   it("emits char by char at the same moment", () => {
-    const segmenter = createSegmenter();
+    const segmenter = createSegmenter(staticRules);
     const text = "Hello there, this is the first sentence. Next";
     const emittedAt: number[] = [];
     [...text].forEach((ch, i) => {
@@ -66,7 +68,7 @@ describe("earliest emission", () => {
   });
 
   it("returns everything that is left on end", () => {
-    const segmenter = createSegmenter();
+    const segmenter = createSegmenter(staticRules);
     expect(segmenter.push("Almost done here")).toEqual([]);
     expect(segmenter.end()).toEqual([{ index: 0, text: "Almost done here" }]);
   });

@@ -1,4 +1,6 @@
+import { formatIssues } from "../config/format-issues.js";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
+import { DEFAULT_FIRST_MIN_LENGTH, segmenterOptionsSchema } from "./segmenter-options-schema.js";
 import type { SegmenterOptions } from "./segmenter-options.js";
 
 /** Segmenter options with defaults applied and checked. */
@@ -12,43 +14,28 @@ export interface ResolvedSegmenterOptions {
   hardLimit: number;
 }
 
-/** Default `minLength` (code points). */
-export const DEFAULT_MIN_LENGTH = 20;
-/** Default `maxLength` (code points). */
-export const DEFAULT_MAX_LENGTH = 100;
-/** Default `firstMinLength` (code points). */
-export const DEFAULT_FIRST_MIN_LENGTH = 10;
 const HARD_LIMIT_FACTOR = 8;
 
-function invalid(message: string): VoxpipeError {
-  return new VoxpipeError({ code: "invalid-segmenter-options", stage: "segmenter", message });
-}
-
-function checkLength(key: string, value: number | undefined, fallback: number, least: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < least) {
-    throw invalid(`Segmenter option \`${key}\` must be an integer of at least ${least} (code points); got ${String(value)}.`);
-  }
-  return value;
-}
-
-/** Applies defaults and rejects impossible values with a message naming the option. */
+/**
+ * Applies the defaults of `segmenterOptionsSchema` (the same the config uses)
+ * and rejects impossible values with a message naming each option, what it
+ * expects and what it got.
+ *
+ * @throws VoxpipeError (`invalid-segmenter-options`).
+ */
 export function resolveSegmenterOptions(options: SegmenterOptions = {}): ResolvedSegmenterOptions {
-  const minLength = checkLength("minLength", options.minLength, DEFAULT_MIN_LENGTH, 0);
-  const maxLength = checkLength("maxLength", options.maxLength, Math.max(DEFAULT_MAX_LENGTH, minLength), 1);
-  if (minLength > maxLength) {
-    throw invalid(`Segmenter option \`minLength\` (${minLength}) must not exceed \`maxLength\` (${maxLength}); lower minLength or raise maxLength.`);
+  const parsed = segmenterOptionsSchema.safeParse(options, { reportInput: true });
+  if (!parsed.success) {
+    const issues = formatIssues(parsed.error.issues);
+    throw new VoxpipeError({ code: "invalid-segmenter-options", stage: "segmenter", message: `Invalid segmenter options: ${issues.join("; ")}.` });
   }
-  const firstMinLength = checkLength("firstMinLength", options.firstMinLength, Math.min(DEFAULT_FIRST_MIN_LENGTH, maxLength), 0);
-  if (firstMinLength > maxLength) {
-    throw invalid(`Segmenter option \`firstMinLength\` (${firstMinLength}) must not exceed \`maxLength\` (${maxLength}).`);
-  }
+  const { minLength, maxLength, eagerFirstSegment, adaptive } = parsed.data;
   return {
     minLength,
     maxLength,
-    eagerFirstSegment: options.eagerFirstSegment === true,
-    firstMinLength,
-    adaptive: options.adaptive === true,
+    eagerFirstSegment,
+    firstMinLength: parsed.data.firstMinLength ?? Math.min(DEFAULT_FIRST_MIN_LENGTH, maxLength),
+    adaptive,
     hardLimit: maxLength * HARD_LIMIT_FACTOR,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { staticRules } from "./__fixtures__/run-segmenter.js";
 import { segment } from "./create-segmenter.js";
 import type { Segment } from "./segment.js";
 
@@ -15,7 +16,7 @@ async function collect(source: AsyncIterable<Segment>): Promise<Segment[]> {
 describe("segment (async)", () => {
   it("yields indexed segments from a token stream", async () => {
     const pieces = ["<th", "ink>plan</th", "ink>Hello there, this is", " the first sentence. ", "Second **one** here", "!\n- item"];
-    expect(await collect(segment(tokens(pieces)))).toEqual([
+    expect(await collect(segment(tokens(pieces), staticRules))).toEqual([
       { index: 0, text: "Hello there, this is the first sentence." },
       { index: 1, text: "Second one here!" },
       { index: 2, text: "item" },
@@ -31,7 +32,7 @@ describe("segment (async)", () => {
       finished = true;
       yield " part.";
     }
-    for await (const first of segment(slow())) {
+    for await (const first of segment(slow(), staticRules)) {
       expect(first.text).toBe("Hello there, this is the first sentence.");
       expect(finished).toBe(false);
       break;
@@ -39,7 +40,7 @@ describe("segment (async)", () => {
   });
 
   it("passes options through", async () => {
-    const out = await collect(segment(tokens(["Hi. Yo."]), { minLength: 1 }));
+    const out = await collect(segment(tokens(["Hi. Yo."]), { ...staticRules, minLength: 1 }));
     expect(out.map((s) => s.text)).toEqual(["Hi.", "Yo."]);
   });
 });

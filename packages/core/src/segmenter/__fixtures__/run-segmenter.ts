@@ -24,9 +24,15 @@ export function randomChunks(text: string, random: () => number, maxPiece = 6): 
   return pieces;
 }
 
-/** Runs a fresh segmenter over `pieces` and returns the segment texts; checks indexes are 0, 1, 2, …. */
+/**
+ * The corpus pins the static rules: eager first segments and adaptive sizing
+ * (both on by default) are off unless a case turns them on.
+ */
+export const staticRules: SegmenterOptions = { eagerFirstSegment: false, adaptive: false };
+
+/** Runs a fresh segmenter (static rules unless `options` says otherwise) over `pieces` and returns the segment texts; checks indexes are 0, 1, 2, …. */
 export function segmentPieces(pieces: readonly string[], options?: SegmenterOptions): string[] {
-  const segmenter = createSegmenter(options);
+  const segmenter = createSegmenter({ ...staticRules, ...options });
   const segments = [];
   for (const piece of pieces) segments.push(...segmenter.push(piece));
   segments.push(...segmenter.end());
