@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { normalizeConfigSchema } from "../normalize/normalize-config-schema.js";
+import { pipelineSettingsShape } from "../pipeline/pipeline-settings-schema.js";
+import { checkSegmentLengths, segmenterOptionsShape } from "../segmenter/segmenter-options-schema.js";
 
 /** One backend: the module that provides it and its options (validated by the adapter's own schema). */
 export const adapterEntrySchema = z
@@ -10,38 +12,18 @@ export const adapterEntrySchema = z
   .strict();
 export type AdapterEntry = z.output<typeof adapterEntrySchema>;
 
+/** The config's `segmenter` key: the segmenter's own options (same defaults as `createSegmenter`) and `enabled`. */
 export const segmenterConfigSchema = z
-  .object({
+  .strictObject({
     enabled: z.boolean().default(true).describe("Cut the reply into segments as it streams (false: speak it as one piece once complete). Env: ENABLE_INTERNAL_SEGMENTATION."),
-    minLength: z.number().int().min(1).default(20).describe("Shorter pieces merge forward (code points). Env: TTS_MIN_SEGMENT_LENGTH."),
-    maxLength: z.number().int().min(2).default(100).describe("Longer sentences are cut (code points). Env: TTS_MAX_SEGMENT_LENGTH."),
-    eagerFirstSegment: z.boolean().default(true).describe("Let the first segment end at a clause boundary so the first sound starts sooner."),
-    firstMinLength: z.number().int().min(1).default(10).describe("Minimum length of an eager first segment."),
-    adaptive: z.boolean().default(true).describe("Grow segments once audio is buffered ahead, from measured LLM and TTS rates."),
+    ...segmenterOptionsShape,
   })
-  .strict()
-  .refine((s) => s.minLength <= s.maxLength, { message: "minLength must not exceed maxLength", path: ["minLength"] });
+  .superRefine(checkSegmentLengths);
 
+/** The config's `pipeline` key: the pipeline's settings (same defaults as `runPipeline`) and the playout lead. */
 export const pipelineConfigSchema = z
   .object({
-    mode: z.enum(["streaming", "whole"]).default("streaming").describe("streaming: speak as segments are cut. whole: wait for the full reply (the baseline). Env: LLM_ENABLE_STREAMING."),
-    ttsConcurrency: z.number().int().min(1).max(16).default(2).describe("Segments synthesized at once; audio stays in order."),
-    fragments: z
-      .object({
-        enabled: z.boolean().default(false).describe("Re-cut audio into fixed-length fragments. Env: RETURN_FRAGMENT."),
-        intervalMs: z.number().int().min(20).max(10_000).default(300).describe("Fragment length in ms. Env: FRAGMENT_INTERVAL (seconds)."),
-      })
-      .strict()
-      .default({ enabled: false, intervalMs: 300 }),
-    maxBufferedAudioMs: z.number().int().min(1000).default(30_000).describe("Audio segments ahead may buffer for a slow consumer."),
-    timeouts: z
-      .object({
-        llmFirstTokenMs: z.number().int().min(0).default(0).describe("Fail when the LLM sends no text for this long (0: no limit)."),
-        llmIdleMs: z.number().int().min(0).default(0).describe("Fail when the LLM stalls this long mid-reply (0: no limit)."),
-        ttsSegmentMs: z.number().int().min(0).default(0).describe("Fail when one segment's synthesis takes this long (0: no limit)."),
-      })
-      .strict()
-      .default({ llmFirstTokenMs: 0, llmIdleMs: 0, ttsSegmentMs: 0 }),
+    ...pipelineSettingsShape,
     playout: z
       .object({
         lead: z

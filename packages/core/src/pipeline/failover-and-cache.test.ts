@@ -77,7 +77,7 @@ describe("audio cache", () => {
   it("a repeated reply is served from the cache: hit rate in the metrics, same audio", async () => {
     const store = new AudioCache({ maxBytes: 50 * 1024 * 1024 });
     const tts = createSyntheticTts({ firstChunkMs: 30 });
-    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "synthetic" } }));
+    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "synthetic" }, segmenter: { adaptive: false } }));
     const first = await run();
     const second = await run();
     const metrics = (events: PipelineEvent[]) => (events.at(-1)?.type === "finish" ? (events.at(-1) as Extract<PipelineEvent, { type: "finish" }>).metrics : undefined);

@@ -115,12 +115,12 @@ describe("runPipeline", () => {
     const text = "Hello there, this is a fairly short reply. It has two sentences in it.";
     const tts = createSyntheticTts({ sampleRate: 10000, streaming: false });
     expect(tts.streaming).toBe("whole");
-    const plain = await collect(runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts, request: { prompt: "hi" } }));
+    const plain = await collect(runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts, request: { prompt: "hi" }, segmenter: { eagerFirstSegment: false } }));
     const segments = plain.filter((e) => e.type === "segment");
     expect(segments.length).toBe(2);
     for (const segment of segments) expect(plain.filter((e) => e.type === "audio" && e.segmentIndex === segment.index)).toHaveLength(1);
     const cut = await collect(
-      runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts: createSyntheticTts({ sampleRate: 10000, streaming: false }), request: { prompt: "hi" }, fragments: { enabled: true, intervalMs: 300 } }),
+      runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts: createSyntheticTts({ sampleRate: 10000, streaming: false }), request: { prompt: "hi" }, segmenter: { eagerFirstSegment: false }, fragments: { enabled: true, intervalMs: 300 } }),
     );
     const fragments = cut.filter((e) => e.type === "audio" && e.segmentIndex === 0);
     expect(fragments.length).toBeGreaterThan(1);

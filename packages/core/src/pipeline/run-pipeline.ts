@@ -6,6 +6,7 @@ import type { Segment } from "../segmenter/segment.js";
 import { BoundedQueue } from "./bounded-queue.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import type { PipelineOptions } from "./pipeline-options.js";
+import { withPipelineDefaults } from "./pipeline-settings-schema.js";
 import { OpeningSplitter } from "./opening-splitter.js";
 import { hasPrompt, readReply } from "./read-reply.js";
 import { TtsFailover } from "./tts-failover.js";
@@ -21,11 +22,17 @@ import { SegmentSpeech } from "../normalize/segment-speech.js";
  * mode the reply is collected first and spoken as one segment whose audio is
  * released only when its synthesis is complete — the baseline to compare with.
  *
+ * Options are checked against the same schemas as the config's `pipeline`
+ * and `segmenter` keys, with the same defaults; an impossible value throws a
+ * VoxpipeError naming it (`invalid-pipeline-options`,
+ * `invalid-segmenter-options`) before anything starts.
+ *
  * Stopping early (break, or `options.signal`) cancels the LLM, every TTS call
  * and every timer; after an abort no further events are yielded.
  */
-export async function* runPipeline(options: PipelineOptions): AsyncGenerator<PipelineEvent> {
-  const mode = options.mode ?? "streaming";
+export async function* runPipeline(input: PipelineOptions): AsyncGenerator<PipelineEvent> {
+  const options = withPipelineDefaults(input);
+  const mode = options.mode;
   const controller = new AbortController();
   const external = options.signal;
   const onExternalAbort = (): void => controller.abort();

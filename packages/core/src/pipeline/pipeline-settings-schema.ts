@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { formatIssues } from "../config/format-issues.js";
+import { VoxpipeError } from "../errors/voxpipe-error.js";
+import type { FragmentOptions, PipelineOptions, PipelineTimeouts } from "./pipeline-options.js";
+
+/**
+ * The pipeline's plain settings, one field each, with their defaults: the one
+ * source of every default, used by `runPipeline` and the config's `pipeline`
+ * key.
+ */
+export const pipelineSettingsShape = {
+  mode: z.enum(["streaming", "whole"]).default("streaming").describe("streaming: speak as segments are cut. whole: wait for the full reply (the baseline). Env: VOXPIPE_MODE, LLM_ENABLE_STREAMING."),
+  ttsConcurrency: z.number().int().min(1).max(16).default(2).describe("Segments synthesized at once; audio stays in order. Env: VOXPIPE_TTS_CONCURRENCY."),
+  fragments: z
+    .strictObject({
+      enabled: z.boolean().default(false).describe("Re-cut audio into fixed-length fragments. Env: RETURN_FRAGMENT."),
+      intervalMs: z.number().int().min(20).max(10_000).default(300).describe("Fragment length in ms. Env: FRAGMENT_INTERVAL (seconds)."),
+    })
+    .default({ enabled: false, intervalMs: 300 })
+    .describe("Re-cutting of audio into fixed-length fragments."),
+  maxBufferedAudioMs: z.number().int().min(1000).default(30_000).describe("Audio segments ahead may buffer for a slow consumer, in ms."),
+  timeouts: z
+    .strictObject({
+      llmFirstTokenMs: z.number().int().min(0).default(0).describe("Fail when the LLM sends no text for this long (0: no limit)."),
+      llmIdleMs: z.number().int().min(0).default(0).describe("Fail when the LLM stalls this long mid-reply (0: no limit)."),
+      ttsSegmentMs: z.number().int().min(0).default(0).describe("Fail when one segment's synthesis takes this long (0: no limit)."),
+    })
+    .default({ llmFirstTokenMs: 0, llmIdleMs: 0, ttsSegmentMs: 0 })
+    .describe("Time limits that turn a stalled backend into an error instead of silence."),
+};
+
+/** The settings `runPipeline` reads, with the library-only `maxQueuedEvents`. */
+export const pipelineSettingsSchema = z.object({
+  ...pipelineSettingsShape,
+  maxQueuedEvents: z.number().int().min(1).default(64).describe("Events buffered for a consumer that is not reading (backpressure)."),
+});
+
+/** Pipeline settings after defaults. */
+export interface ResolvedPipelineSettings {
+  mode: "streaming" | "whole";
+  ttsConcurrency: number;
+  fragments: FragmentOptions;
+  maxBufferedAudioMs: number;
+  maxQueuedEvents: number;
+  timeouts: Required<PipelineTimeouts>;
+}
+
+/**
+ * `options` with every plain setting checked and its default filled in, from
+ * the same schema the config uses.
+ *
+ * @throws VoxpipeError (`invalid-pipeline-options`) naming each bad option.
+ */
+export function withPipelineDefaults<T extends PipelineOptions>(options: T): T & ResolvedPipelineSettings {
+  const given = Object.fromEntries(Object.keys(pipelineSettingsSchema.shape).flatMap((key) => {
+    const value = (options as unknown as Record<string, unknown>)[key];
+    return value === undefined ? [] : [[key, value]];
+  }));
+  const parsed = pipelineSettingsSchema.safeParse(given, { reportInput: true });
+  if (!parsed.success) {
+    const issues = formatIssues(parsed.error.issues);
+    throw new VoxpipeError({ code: "invalid-pipeline-options", stage: "pipeline", message: `Invalid pipeline options: ${issues.join("; ")}.` });
+  }
+  return { ...options, ...parsed.data };
+}
