@@ -20,3 +20,4 @@ export { StreamWatchdog, type StreamTimeoutKind, type StreamWatchdogLimits } fro
 export { streamWithRetries, type RetryPolicy } from "./stream-with-retries.js";
 export { aliasWarnings, aliasWarningsOf, withAliasWarnings, type OptionAliases } from "./option-aliases.js";
 export { startProgress, type ProgressTask } from "./progress-task.js";
+export { parseAdapterOptions, strictOptionsSchema } from "./parse-adapter-options.js";

@@ -46,7 +46,7 @@ export const configSchema = z
     $schema: z.string().optional(),
     llm: adapterEntrySchema.default({ use: "@voxpipe/llm-llama-cpp", options: {} }).describe("The LLM backend."),
     tts: z
-      .union([adapterEntrySchema, z.array(adapterEntrySchema).min(1)])
+      .union([adapterEntrySchema, z.array(adapterEntrySchema).min(1)], { error: "expected a backend ({ use, options }) or a list of them" })
       .default({ use: "@voxpipe/tts-espeak", options: {} })
       .describe("The TTS backend, or a list: the first is primary, the rest are fallbacks."),
     segmenter: segmenterConfigSchema.default(segmenterConfigSchema.parse({})),

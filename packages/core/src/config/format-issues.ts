@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { describeFound } from "./describe-found.js";
 
-/** Issue paths set by environment variables: the key path (`pipeline.mode`) → how the variable is shown (`VOXPIPE_MODE="fast"`). */
+/** Issue paths set by environment variables: the key path (`pipeline.mode`) → how the variable is named in messages. */
 export type IssueSources = ReadonlyMap<string, string>;
 
 export interface FormatIssuesOptions {
@@ -27,7 +27,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], options: Forma
     const key = path.length > 0 ? path.join(".") : "(top level)";
     const related = relatedPaths(issue, path);
     const variable = related.map((p) => sources.get(p)).find((name) => name !== undefined);
-    const where = variable ? `${variable} (environment variable, sets ${key})` : key;
+    const where = variable ?? key;
     return [`${where}: ${expectation(issue)}${found(issue, path)}`];
   });
 }
@@ -48,9 +48,9 @@ function expectation(issue: z.core.$ZodIssue): string {
     case "invalid_union":
       return issue.message === "Invalid input" ? "expected one of the forms described in the README" : issue.message;
     case "too_small":
-      return `expected ${bound(issue.origin, "at least", "more than", issue.minimum, issue.inclusive)}`;
+      return `expected ${bound(issue.origin, "of at least", "above", issue.minimum, issue.inclusive)}`;
     case "too_big":
-      return `expected ${bound(issue.origin, "at most", "less than", issue.maximum, issue.inclusive)}`;
+      return `expected ${bound(issue.origin, "of at most", "below", issue.maximum, issue.inclusive)}`;
     case "invalid_value":
       return `expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`}`;
     default:
@@ -72,8 +72,8 @@ function article(type: string): string {
 function bound(origin: string, inclusiveWord: string, exclusiveWord: string, limit: number | bigint, inclusive: boolean | undefined): string {
   const value = Number(limit);
   const word = inclusive === false ? exclusiveWord : inclusiveWord;
-  if (origin === "string") return `a string of ${word} ${value} character${value === 1 ? "" : "s"}`;
-  if (origin === "array" || origin === "set") return `a list of ${word} ${value} item${value === 1 ? "" : "s"}`;
-  if (origin === "int") return `a whole number of ${word} ${value}`;
-  return `a number of ${word} ${value}`;
+  if (origin === "string") return `a string ${word} ${value} character${value === 1 ? "" : "s"}`;
+  if (origin === "array" || origin === "set") return `a list ${word} ${value} item${value === 1 ? "" : "s"}`;
+  if (origin === "int") return `a whole number ${word} ${value}`;
+  return `a number ${word} ${value}`;
 }

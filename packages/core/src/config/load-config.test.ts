@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors/voxpipe-error.js";
 import { resolveAdapters } from "../registry/create-providers.js";
 import { loadConfig } from "./load-config.js";
+import { loadResolvedConfig } from "./load-resolved-config.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "voxpipe-config-"));
 const coreDir = path.resolve(import.meta.dirname, "../..");
@@ -17,8 +18,7 @@ function file(text: string, ext = "yaml"): string {
 
 async function failure(text: string, ext = "yaml", env: Record<string, string> = {}): Promise<ConfigError> {
   try {
-    const loaded = await loadConfig(file(text, ext), { env });
-    await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir, coreDir] });
+    await loadResolvedConfig(file(text, ext), { env, searchFrom: [coreDir] });
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -29,59 +29,76 @@ async function failure(text: string, ext = "yaml", env: Record<string, string> =
 const llm = 'llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "Hi." } }';
 const tts = 'tts: { use: "@voxpipe/core/testing#syntheticTts" }';
 
-describe("loadConfig: malformed configs name the key, what was expected and what was found", () => {
-  const cases: [string, string, RegExp, string?][] = [
-    ["adapter option of the wrong type", `${llm}\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { voice: 3 } }`, /tts\.options\.voice: expected string, received number/],
-    ["unknown top-level key", `${llm}\n${tts}\nllms: {}`, /llms: unknown key/],
-    ["unknown key in pipeline", `${llm}\n${tts}\npipeline: { concurrency: 2 }`, /pipeline\.concurrency: unknown key/],
-    ["bad mode", `${llm}\n${tts}\npipeline: { mode: fast }`, /pipeline\.mode: expected one of "streaming"\|"whole"/],
-    ["concurrency zero", `${llm}\n${tts}\npipeline: { ttsConcurrency: 0 }`, /pipeline\.ttsConcurrency: Too small: expected number to be >=1/],
-    ["concurrency not an integer", `${llm}\n${tts}\npipeline: { ttsConcurrency: 1.5 }`, /pipeline\.ttsConcurrency: expected int, received number/],
-    ["concurrency as a string", `${llm}\n${tts}\npipeline: { ttsConcurrency: "two" }`, /pipeline\.ttsConcurrency: expected number, received string/],
-    ["fragments interval too small", `${llm}\n${tts}\npipeline: { fragments: { enabled: true, intervalMs: 5 } }`, /pipeline\.fragments\.intervalMs: Too small/],
-    ["fragments enabled not boolean", `${llm}\n${tts}\npipeline: { fragments: { enabled: "yes" } }`, /pipeline\.fragments\.enabled: expected boolean, received string/],
-    ["playout lead as a word other than auto", `${llm}\n${tts}\npipeline: { playout: { lead: "long" } }`, /pipeline\.playout\.lead: expected "auto" or a whole number of ms from 0 to 10000/],
-    ["negative playout lead", `${llm}\n${tts}\npipeline: { playout: { lead: -5 } }`, /pipeline\.playout\.lead: Too small: expected number to be >=0/],
-    ["minLength above maxLength", `${llm}\n${tts}\nsegmenter: { minLength: 80, maxLength: 40 }`, /segmenter\.minLength: minLength must not exceed maxLength/],
-    ["negative minLength", `${llm}\n${tts}\nsegmenter: { minLength: -1 }`, /segmenter\.minLength: Too small/],
-    ["unknown segmenter key", `${llm}\n${tts}\nsegmenter: { maxLen: 50 }`, /segmenter\.maxLen: unknown key/],
-    ["llm without use", `llm: { options: {} }\n${tts}`, /llm\.use: expected string, but it is missing/],
-    ["use is empty", `llm: { use: "" }\n${tts}`, /llm\.use: Too small/],
-    ["unknown key beside use", `llm: { use: "@voxpipe/core/testing#scriptedLlm", option: {} }\n${tts}`, /llm\.option: unknown key/],
-    ["tts as a string", `${llm}\ntts: "@voxpipe/tts-espeak"`, /tts: /],
-    ["empty tts list", `${llm}\ntts: []`, /tts/],
-    ["bad log level", `${llm}\n${tts}\nlog: { level: loud }`, /log\.level: expected one of/],
-    ["unknown adapter package", `llm: { use: "@voxpipe/llm-nonexistent" }\n${tts}`, /llm\.use: cannot find the adapter package "@voxpipe\/llm-nonexistent".*@voxpipe\/llm-llama-cpp/s],
-    ["a TTS adapter under llm", `llm: { use: "@voxpipe/core/testing#syntheticTts" }\n${tts}`, /llm\.use: .* is a tts adapter, but llm needs a llm adapter/],
-    ["a named export that does not exist", `llm: { use: "@voxpipe/core/testing#nope" }\n${tts}`, /has no adapter as its export "nope"\. Its adapter exports are: #scriptedLlm, #syntheticTts/],
-    ["adapter option missing", `llm: { use: "@voxpipe/core/testing#scriptedLlm" }\n${tts}`, /llm\.options\.text: expected string, but it is missing/],
-    ["adapter option out of range", `${llm}\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { sampleRate: -5 } }`, /tts\.options\.sampleRate: Too small/],
-    ["unknown adapter option", `${llm}\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { pitch: 2 } }`, /tts\.options\.pitch: unknown key/],
-    ["second fallback invalid", `${llm}\ntts: [{ use: "@voxpipe/core/testing#syntheticTts" }, { use: "@voxpipe/core/testing#syntheticTts", options: { chunkMs: "x" } }]`, /tts\.1\.options\.chunkMs: expected number, received string/],
-    ["YAML syntax error", "llm: { use: [unclosed", /not valid YAML/],
-    ["top level is a list", "- a\n- b", /expected a mapping of keys/],
-    ["JSON syntax error", '{ "llm": ', /not valid JSON/, "json"],
+describe("loadResolvedConfig: malformed configs name the key, what was expected and what was found", () => {
+  const cases: [string, string, string][] = [
+    ["adapter option of the wrong type", `${llm}\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { voice: 3 } }`, "tts.options.voice: expected a string, received 3"],
+    ["unknown top-level key", `${llm}\n${tts}\nllms: {}`, "llms: unknown key (check the spelling; see the README for the keys allowed here)"],
+    ["unknown key in pipeline", `${llm}\n${tts}\npipeline: { concurrency: 2 }`, "pipeline.concurrency: unknown key (check the spelling; see the README for the keys allowed here)"],
+    ["bad mode", `${llm}\n${tts}\npipeline: { mode: fast }`, 'pipeline.mode: expected one of "streaming", "whole", received "fast"'],
+    ["concurrency zero", `${llm}\n${tts}\npipeline: { ttsConcurrency: 0 }`, "pipeline.ttsConcurrency: expected a number of at least 1, received 0"],
+    ["concurrency not an integer", `${llm}\n${tts}\npipeline: { ttsConcurrency: 1.5 }`, "pipeline.ttsConcurrency: expected a whole number, received 1.5"],
+    ["concurrency as a string", `${llm}\n${tts}\npipeline: { ttsConcurrency: "two" }`, 'pipeline.ttsConcurrency: expected a number, received "two"'],
+    ["fragments interval too small", `${llm}\n${tts}\npipeline: { fragments: { enabled: true, intervalMs: 5 } }`, "pipeline.fragments.intervalMs: expected a number of at least 20, received 5"],
+    ["fragments enabled not boolean", `${llm}\n${tts}\npipeline: { fragments: { enabled: "yes" } }`, 'pipeline.fragments.enabled: expected true or false, received "yes"'],
+    ["playout lead as a word other than auto", `${llm}\n${tts}\npipeline: { playout: { lead: "long" } }`, 'pipeline.playout.lead: expected "auto" or a whole number of ms from 0 to 10000, received "long"'],
+    ["negative playout lead", `${llm}\n${tts}\npipeline: { playout: { lead: -5 } }`, "pipeline.playout.lead: expected a number of at least 0, received -5"],
+    ["minLength above maxLength", `${llm}\n${tts}\nsegmenter: { minLength: 80, maxLength: 40 }`, "segmenter.maxLength: maxLength (40) is below minLength (80); give a maxLength of at least 80, or lower minLength to 40 or less"],
+    ["negative minLength", `${llm}\n${tts}\nsegmenter: { minLength: -1 }`, "segmenter.minLength: expected a number of at least 0, received -1"],
+    ["unknown segmenter key", `${llm}\n${tts}\nsegmenter: { maxLen: 50 }`, "segmenter.maxLen: unknown key (check the spelling; see the README for the keys allowed here)"],
+    ["llm without use", `llm: { options: {} }\n${tts}`, "llm.use: expected a string, but it is missing"],
+    ["use is empty", `llm: { use: "" }\n${tts}`, 'llm.use: expected a string of at least 1 character, received ""'],
+    ["unknown key beside use", `llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "Hi." }, option: {} }\n${tts}`, "llm.option: unknown key (check the spelling; see the README for the keys allowed here)"],
+    ["tts as a string", `${llm}\ntts: "@voxpipe/tts-espeak"`, 'tts: expected a backend ({ use, options }) or a list of them, received "@voxpipe/tts-espeak"'],
+    ["empty tts list", `${llm}\ntts: []`, "tts: expected a list of at least 1 item, received a list of 0 items"],
+    ["bad log level", `${llm}\n${tts}\nlog: { level: loud }`, 'log.level: expected one of "silent", "error", "warn", "info", "debug", received "loud"'],
+    ["adapter option missing", `llm: { use: "@voxpipe/core/testing#scriptedLlm" }\n${tts}`, "llm.options.text: expected a string, but it is missing"],
+    ["adapter option out of range", `${llm}\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { sampleRate: -5 } }`, "tts.options.sampleRate: expected a number above 0, received -5"],
+    ["unknown adapter option", `${llm}\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { pitch: 2 } }`, "tts.options.pitch: unknown key (check the spelling; see the README for the keys allowed here)"],
+    ["__proto__ inside adapter options", `${llm}\ntts: { use: "@voxpipe/core/testing#syntheticTts", options: { __proto__: { sampleRate: 8000 } } }`, "tts.options.__proto__: unknown key (check the spelling; see the README for the keys allowed here)"],
+    ["second fallback invalid", `${llm}\ntts: [{ use: "@voxpipe/core/testing#syntheticTts" }, { use: "@voxpipe/core/testing#syntheticTts", options: { chunkMs: "x" } }]`, 'tts.1.options.chunkMs: expected a number, received "x"'],
+    ["a secret-looking option is not quoted", `llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "Hi.", apiKey: "sk-live-123456" } }\n${tts}`, "llm.options.apiKey: unknown key (check the spelling; see the README for the keys allowed here)"],
   ];
-  for (const [name, text, expected, ext] of cases) {
+  for (const [name, text, line] of cases) {
     it(name, async () => {
-      const error = await failure(text, ext);
-      expect(error.message).toMatch(expected);
+      const error = await failure(text);
+      expect(error.issues).toEqual([line]);
+      expect(error.message).toBe(`${path.join(dir, `config-${n - 1}.yaml`)}: invalid config:\n  - ${line}`);
     });
   }
 
-  it("every problem is reported at once, with the file name", async () => {
-    const error = await failure(`${llm}\n${tts}\npipeline: { mode: fast, ttsConcurrency: 0 }\nsegmenter: { maxLen: 3 }`);
-    expect(error.issues.length).toBe(3);
-    expect(error.message).toContain(dir);
+  it.each([
+    ["unknown adapter package", `llm: { use: "@voxpipe/llm-nonexistent" }\n${tts}`, /llm\.use: cannot find the adapter package "@voxpipe\/llm-nonexistent".*@voxpipe\/llm-llama-cpp/s],
+    ["a TTS adapter under llm", `llm: { use: "@voxpipe/core/testing#syntheticTts" }\n${tts}`, /llm\.use: .* is a tts adapter, but llm needs a llm adapter/],
+    ["a named export that does not exist", `llm: { use: "@voxpipe/core/testing#nope" }\n${tts}`, /has no adapter as its export "nope"\. Its adapter exports are: #scriptedLlm, #syntheticTts/],
+    ["YAML syntax error", "llm: { use: [unclosed", /not valid YAML/],
+    ["top level is a list", "- a\n- b", /expected a mapping of keys/],
+  ])("%s", async (_name, text, expected) => {
+    expect((await failure(text)).message).toMatch(expected);
+  });
+
+  it("JSON syntax error", async () => {
+    expect((await failure('{ "llm": ', "json")).message).toMatch(/not valid JSON/);
+  });
+
+  it("every problem is reported in one pass: core's keys and each adapter's options, under the file's name", async () => {
+    const error = await failure(
+      `llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: 5 } }\n` +
+        `tts: [{ use: "@voxpipe/core/testing#syntheticTts", options: { voice: 3 } }, { use: "@voxpipe/core/testing#syntheticTts", options: { pitch: 1 } }]\n` +
+        "pipeline: { mode: fast, ttsConcurrency: 0 }\nsegmenter: { maxLen: 3 }",
+    );
+    expect(error.issues).toEqual([
+      "segmenter.maxLen: unknown key (check the spelling; see the README for the keys allowed here)",
+      'pipeline.mode: expected one of "streaming", "whole", received "fast"',
+      "pipeline.ttsConcurrency: expected a number of at least 1, received 0",
+      "llm.options.text: expected a string, received 5",
+      "tts.0.options.voice: expected a string, received 3",
+      "tts.1.options.pitch: unknown key (check the spelling; see the README for the keys allowed here)",
+    ]);
+    expect(error.message.startsWith(`${path.join(dir, `config-${n - 1}.yaml`)}: invalid config:\n`)).toBe(true);
   });
 
   it("a missing file names the path", async () => {
     await expect(loadConfig(path.join(dir, "missing.yaml"))).rejects.toThrow(/Config file not found: .*missing\.yaml/);
-  });
-
-  it("a bad environment override names the variable", async () => {
-    await expect(loadConfig(file(`${llm}\n${tts}`), { env: { RETURN_FRAGMENT: "maybe" } })).rejects.toThrow(/RETURN_FRAGMENT: expected true or false, received "maybe"/);
-    await expect(loadConfig(file(`${llm}\n${tts}`), { env: { TTS_MAX_SEGMENT_LENGTH: "5" } })).rejects.toThrow(/segmenter\.minLength: minLength must not exceed maxLength/);
   });
 });
 

@@ -1,11 +1,13 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
 import { ConfigError } from "../errors/voxpipe-error.js";
 import { configSchema, type VoxpipeConfig } from "./config-schema.js";
 import { applyEnvOverrides } from "./env-overrides.js";
-import { formatIssues } from "./format-issues.js";
+import { formatIssues, type IssueSources } from "./format-issues.js";
+import { parseConfigText } from "./parse-config-text.js";
+import { readConfigFile } from "./read-config-file.js";
+
+export { parseConfigText } from "./parse-config-text.js";
 
 /** File names looked for in the working directory when no config file is given. */
 export const defaultConfigFileNames = ["voxpipe.config.yaml", "voxpipe.config.yml", "voxpipe.config.json"] as const;
@@ -28,35 +30,24 @@ export interface LoadConfigOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Parses the text of a config file (YAML or JSON) into a plain object, with errors that name the file and line. */
-export function parseConfigText(text: string, file: string): Record<string, unknown> {
-  let raw: unknown;
-  try {
-    raw = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
-  } catch (error) {
-    const detail = error instanceof YAMLParseError ? error.message : error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${file}: not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${detail}`, [detail], error);
-  }
-  if (raw === null || raw === undefined) return {};
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ConfigError(`${file}: expected a mapping of keys (llm, tts, segmenter, pipeline, log), received ${Array.isArray(raw) ? "a list" : typeof raw}.`, ["(top level): expected an object"]);
-  }
-  return raw as Record<string, unknown>;
+/** A config file read and parsed, with environment overrides written in, not yet validated. */
+export interface RawConfig {
+  /** The file read, or undefined when the defaults are used. */
+  file: string | undefined;
+  /** How messages name the source: the file, or "default config". */
+  source: string;
+  configDir: string;
+  /** The config object with environment overrides applied. */
+  raw: Record<string, unknown>;
+  envApplied: string[];
+  /** Key paths set by environment variables, so their messages name the variable. */
+  envSources: IssueSources;
+  /** Environment variables whose text could not be read. */
+  envIssues: string[];
 }
 
-/** Validates a raw config object; throws a ConfigError listing every problem. */
-export function validateConfig(raw: Record<string, unknown>, source: string): VoxpipeConfig {
-  const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const issues = formatIssues(result.error.issues);
-  throw new ConfigError(`${source}: invalid config:\n${issues.map((i) => `  - ${i}`).join("\n")}`, issues);
-}
-
-/**
- * Loads `file` (or the first `voxpipe.config.{yaml,yml,json}` in the working
- * directory, or the defaults), applies environment overrides and validates.
- */
-export async function loadConfig(file?: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+/** Finds, reads and parses the config (`file`, or the working directory's `voxpipe.config.*`, or none) and applies environment overrides. */
+export async function readRawConfig(file?: string, options: LoadConfigOptions = {}): Promise<RawConfig> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   let resolved: string | undefined;
@@ -66,12 +57,39 @@ export async function loadConfig(file?: string, options: LoadConfigOptions = {})
   } else {
     resolved = defaultConfigFileNames.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
   }
-  const raw = resolved ? parseConfigText(await readFile(resolved, "utf8"), resolved) : {};
-  const { config, applied } = applyEnvOverrides(raw, env);
-  return {
-    config: validateConfig(config, resolved ?? "default config"),
-    file: resolved,
-    configDir: resolved ? path.dirname(resolved) : cwd,
-    envApplied: applied,
-  };
+  const parsed = resolved ? parseConfigText(await readConfigFile(resolved), resolved) : {};
+  const { config, applied, sources, issues } = applyEnvOverrides(parsed, env);
+  return { file: resolved, source: resolved ?? "default config", configDir: resolved ? path.dirname(resolved) : cwd, raw: config, envApplied: applied, envSources: sources, envIssues: issues };
+}
+
+/** Every problem of a raw config against core's schema, as lines that name the key (or the environment variable), what was expected and what was found. */
+export function configIssues(raw: Record<string, unknown>, envSources: IssueSources = new Map()): { config: VoxpipeConfig | undefined; issues: string[] } {
+  const result = configSchema.safeParse(raw, { reportInput: true });
+  if (result.success) return { config: result.data, issues: [] };
+  return { config: undefined, issues: formatIssues(result.error.issues, { sources: envSources }) };
+}
+
+/** One ConfigError listing every problem, under the file's name. */
+export function invalidConfig(source: string, issues: readonly string[]): ConfigError {
+  return new ConfigError(`${source}: invalid config:\n${issues.map((i) => `  - ${i}`).join("\n")}`, issues);
+}
+
+/** Validates a raw config object against core's schema; throws a ConfigError listing every problem. */
+export function validateConfig(raw: Record<string, unknown>, source: string, envSources?: IssueSources): VoxpipeConfig {
+  const { config, issues } = configIssues(raw, envSources);
+  if (!config) throw invalidConfig(source, issues);
+  return config;
+}
+
+/**
+ * Loads `file` (or the first `voxpipe.config.{yaml,yml,json}` in the working
+ * directory, or the defaults), applies environment overrides and validates
+ * against core's schema. `loadResolvedConfig` also checks each adapter's
+ * options, in the same pass.
+ */
+export async function loadConfig(file?: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const read = await readRawConfig(file, options);
+  const { config, issues } = configIssues(read.raw, read.envSources);
+  if (!config || read.envIssues.length > 0) throw invalidConfig(read.source, [...read.envIssues, ...issues]);
+  return { config, file: read.file, configDir: read.configDir, envApplied: read.envApplied };
 }

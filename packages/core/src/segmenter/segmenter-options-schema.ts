@@ -50,7 +50,9 @@ type ShapeOutput = { minLength: number; maxLength: number; firstMinLength?: numb
 /** The cross-field rules: `minLength` and `firstMinLength` must not exceed `maxLength`. Issues name both keys. */
 export function checkSegmentLengths(options: ShapeOutput, context: z.core.$RefinementCtx<ShapeOutput>): void {
   const { minLength, maxLength, firstMinLength } = options;
-  if (minLength > maxLength) {
+  // A length already wrong on its own is reported once, by its own rule.
+  if (!Number.isSafeInteger(maxLength) || maxLength < 1) return;
+  if (Number.isSafeInteger(minLength) && minLength >= 0 && minLength > maxLength) {
     context.addIssue({
       code: "custom",
       path: ["maxLength"],
@@ -58,7 +60,7 @@ export function checkSegmentLengths(options: ShapeOutput, context: z.core.$Refin
       message: `maxLength (${maxLength}) is below minLength (${minLength}); give a maxLength of at least ${minLength}, or lower minLength to ${maxLength} or less`,
     });
   }
-  if (firstMinLength !== undefined && firstMinLength > maxLength) {
+  if (firstMinLength !== undefined && Number.isSafeInteger(firstMinLength) && firstMinLength > maxLength) {
     context.addIssue({
       code: "custom",
       path: ["firstMinLength"],

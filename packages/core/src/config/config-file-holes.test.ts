@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../errors/voxpipe-error.js";
+import { loadConfig } from "./load-config.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "voxpipe-config-holes-"));
+function file(name: string, text: string | Buffer): string {
+  const full = path.join(dir, name);
+  writeFileSync(full, text);
+  return full;
+}
+async function message(configFile: string): Promise<string> {
+  const error = await loadConfig(configFile, { env: {} }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return (error as ConfigError).message;
+}
+
+describe("config files that are not what they seem get one clear error", () => {
+  it("a folder", async () => {
+    const folder = path.join(dir, "a-folder");
+    mkdirSync(folder);
+    expect(await message(folder)).toBe(`${folder} is a folder, not a config file. Give the path of a .yaml, .yml or .json file inside it.`);
+  });
+
+  it.runIf(process.platform !== "win32")("a device such as /dev/zero", async () => {
+    expect(await message("/dev/zero")).toBe("/dev/zero is a device, not a config file. Give the path of a .yaml, .yml or .json file.");
+  });
+
+  it("a file larger than 1 MiB is not read past the cap", async () => {
+    const big = file("big.yaml", Buffer.alloc(2 * 1024 * 1024, 0x20));
+    expect(await message(big)).toBe(`${big} is larger than 1 MiB, so it is not a voxpipe config (one is a few hundred bytes). Check the path given to --config.`);
+  });
+
+  it("100 000 levels of JSON nesting", async () => {
+    const deep = file("deep.json", `{"llm": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    expect(await message(deep)).toBe(`${deep}: nested more than 64 levels deep (line 1, column 72); a voxpipe config needs at most a few levels. Check that this is the right file.`);
+  });
+
+  it("100 000 levels of YAML flow nesting", async () => {
+    const deep = file("deep.yaml", `llm: ${"{a: ".repeat(100_000)}1${"}".repeat(100_000)}`);
+    expect(await message(deep)).toBe(`${deep}: nested more than 64 levels deep (line 1, column 262); a voxpipe config needs at most a few levels. Check that this is the right file.`);
+  });
+
+  it("brackets inside quoted strings and comments are not nesting", async () => {
+    const brackets = "[".repeat(200);
+    const config = file("brackets.yaml", `# ${brackets}\ncache: { openings: ["${brackets}", '${brackets}'] }\n`);
+    const { config: loaded } = await loadConfig(config, { env: {} });
+    expect(loaded.cache.openings).toEqual([brackets, brackets]);
+  });
+
+  it("JSON with a UTF-8 byte-order mark is read", async () => {
+    const bom = file("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "pipeline": { "mode": "whole" } }')]));
+    expect((await loadConfig(bom, { env: {} })).config.pipeline.mode).toBe("whole");
+  });
+
+  it("a key repeated in a JSON object is rejected, as in YAML", async () => {
+    const json = file("duplicate.json", '{\n  "pipeline": { "mode": "whole",\n    "mode": "streaming" }\n}');
+    expect(await message(json)).toBe(`${json}: not valid JSON for voxpipe: the key "pipeline.mode" appears twice (again at line 3, column 5); keep one.`);
+    const yaml = file("duplicate.yaml", "pipeline:\n  mode: whole\n  mode: streaming\n");
+    expect(await message(yaml)).toMatch(new RegExp(`^${yaml.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid YAML: Map keys must be unique at line 3, column 3`));
+  });
+
+  it("the same key in two different JSON objects is fine", async () => {
+    const json = file("same-key.json", '{ "pipeline": { "fragments": { "enabled": true } }, "cache": { "enabled": false } }');
+    expect((await loadConfig(json, { env: {} })).config.pipeline.fragments.enabled).toBe(true);
+  });
+});
