@@ -1,4 +1,5 @@
 import { VoxpipeError, defaultAdapterContext, type AdapterContext, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
+import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import { generate, type GenerationOutcome } from "./generate.js";
 import { llamaCppOptionsSchema, type LlamaCppOptions } from "./llama-cpp-options.js";
 import { loadRuntime, type LlamaRuntime } from "./llama-runtime.js";
@@ -42,8 +43,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * turns on the context's single sequence (first in, first out). `dispose`
  * stops running requests and frees the model and context.
  */
-export function createLlamaCppLlm(input: LlamaCppOptions = {}, context: AdapterContext = defaultAdapterContext()): LlamaCppProvider {
-  const options = llamaCppOptionsSchema.parse(input);
+export function createLlamaCpp(input: LlamaCppOptions = {}, context: AdapterContext = defaultAdapterContext()): LlamaCppProvider {
+  const options = parseAdapterOptions("@voxpipe/llm-llama-cpp", llamaCppOptionsSchema, input);
   const source = parseModelSource(options.model);
   const disposal = new AbortController();
   const queue = new RequestQueue();

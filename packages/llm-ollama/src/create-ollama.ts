@@ -1,5 +1,5 @@
 import { VoxpipeError, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart } from "@voxpipe/core";
-import { ContentSplitter, InFlightRequests, StreamWatchdog, adapterRedactor, httpAttempt, streamWithRetries, type HttpAttempt } from "@voxpipe/core/adapter-kit";
+import { ContentSplitter, InFlightRequests, StreamWatchdog, adapterRedactor, httpAttempt, streamWithRetries, type HttpAttempt, parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import { Ollama } from "ollama";
 import { createGuardedFetch, type FetchState } from "./ollama-fetch.js";
 import { ollamaChatRequest } from "./ollama-chat-request.js";
@@ -18,8 +18,8 @@ export type OllamaContext = OllamaLlmContext;
  * connects until the first `stream()`; each stream is one HTTP request (plus
  * a tiny `/api/version` probe beside it that bounds the connect time).
  */
-export function createOllamaLlm(input: OllamaOptions, context: OllamaLlmContext = {}): LlmProvider {
-  const options = ollamaOptionsSchema.parse(input);
+export function createOllama(input: OllamaOptions, context: OllamaContext = {}): LlmProvider {
+  const options = parseAdapterOptions("@voxpipe/llm-ollama", ollamaOptionsSchema, input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});
   const baseUrl = normalizeHost(options.host ?? (env["OLLAMA_HOST"] || defaultHost));

@@ -1,5 +1,5 @@
 import { VoxpipeError, type AdapterContext, type LlmFinishReason, type LlmProvider, type LlmRequest, type LlmStreamPart, type LlmUsage } from "@voxpipe/core";
-import { ContentSplitter, InFlightRequests, StreamWatchdog, adapterRedactor, httpAttempt, streamWithRetries, type HttpAttempt } from "@voxpipe/core/adapter-kit";
+import { ContentSplitter, InFlightRequests, StreamWatchdog, adapterRedactor, httpAttempt, streamWithRetries, type HttpAttempt, parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import OpenAI from "openai";
 import { normalizeErrorFetch } from "./normalize-error-fetch.js";
 import { openaiChatRequest } from "./openai-chat-request.js";
@@ -19,8 +19,8 @@ export type OpenaiContext = OpenAiLlmContext;
  * client is built on the first `stream()` and reused; it never retries on its
  * own (the adapter retries, and only before the first token).
  */
-export function createOpenAiLlm(input: OpenaiOptions, context: OpenAiLlmContext = {}): LlmProvider {
-  const options = openaiOptionsSchema.parse(input);
+export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}): LlmProvider {
+  const options = parseAdapterOptions("@voxpipe/llm-openai", openaiOptionsSchema, input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});
   const baseURL = (options.baseURL ?? (env["OPENAI_BASE_URL"] || defaultBaseURL)).replace(/\/+$/, "");

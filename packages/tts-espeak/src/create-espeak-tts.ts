@@ -1,4 +1,5 @@
 import { AbortError, VoxpipeError, throwIfAborted, type AudioChunk, type TtsProvider, type TtsRequest, type WordTiming } from "@voxpipe/core";
+import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import { ESPEAK_SAMPLE_RATE, loadEspeakEngine, voiceNames, type EngineOutput, type EngineSettings, type EspeakEngine } from "./espeak-engine.js";
 import { ESPEAK_MAX_RATE, ESPEAK_MIN_RATE, espeakTtsOptionsSchema, type EspeakTtsOptions } from "./espeak-tts-options.js";
 import { escapeText } from "./escape-text.js";
@@ -54,7 +55,7 @@ const disposedError = (): VoxpipeError =>
  * made at the cut appended, and word timings relative to the request's start.
  */
 export function createEspeakTts(input: EspeakTtsOptions = {}): EspeakTtsProvider {
-  const options = espeakTtsOptionsSchema.parse(input);
+  const options = parseAdapterOptions("@voxpipe/tts-espeak", espeakTtsOptionsSchema, input);
   let loading: Promise<EspeakEngine> | undefined;
   let disposed = false;
 

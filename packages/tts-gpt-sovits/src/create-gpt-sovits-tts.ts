@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { AbortError, throwIfAborted, type VoxpipeError } from "@voxpipe/core";
-import { adapterRedactor, aliasWarningsOf, DeadlineWatchdog, httpAttempt, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, type ByteStreamDeadline, type HttpAttempt } from "@voxpipe/core/adapter-kit";
+import { adapterRedactor, aliasWarningsOf, DeadlineWatchdog, httpAttempt, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, type ByteStreamDeadline, type HttpAttempt, parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { statusError, toTtsError } from "./gpt-sovits-errors.js";
 import { gptSovitsOptionsSchema, ttsRequestBody, type GptSovitsOptionsInput } from "./gpt-sovits-options.js";
@@ -16,7 +16,7 @@ export type GptSovitsContext = Partial<Pick<AdapterContext, "log">>;
  * against it.
  */
 export function createGptSovitsTts(input: GptSovitsOptionsInput, context: GptSovitsContext = {}): TtsProvider {
-  const options = gptSovitsOptionsSchema.parse(input);
+  const options = parseAdapterOptions("@voxpipe/tts-gpt-sovits", gptSovitsOptionsSchema, input);
   const log = context.log ?? (() => {});
   // `input` is already validated when the adapter is created from a config.
   for (const warning of aliasWarningsOf(input, options)) log("warn", warning);

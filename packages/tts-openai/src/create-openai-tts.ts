@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import { AbortError, ConfigError, VoxpipeError, throwIfAborted } from "@voxpipe/core";
-import { adapterRedactor, aliasWarningsOf, DeadlineWatchdog, httpAttempt, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, type ByteStreamDeadline, type HttpAttempt } from "@voxpipe/core/adapter-kit";
+import { adapterRedactor, aliasWarningsOf, DeadlineWatchdog, httpAttempt, InFlightRequests, Pcm16StreamDecoder, readWithStallDeadline, type ByteStreamDeadline, type HttpAttempt, parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import type { AdapterContext, AudioChunk, TtsProvider, TtsRequest } from "@voxpipe/core";
 import { withNormalizedErrorBodies } from "./normalize-error-body.js";
 import { toTtsError } from "./openai-tts-errors.js";
@@ -19,7 +19,7 @@ const NO_KEY = "no-key";
  * Reads OPENAI_API_KEY / OPENAI_BASE_URL from `context.env` only.
  */
 export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: OpenAiTtsContext = {}): TtsProvider {
-  const options = openAiTtsOptionsSchema.parse(input);
+  const options = parseAdapterOptions("@voxpipe/tts-openai", openAiTtsOptionsSchema, input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});
   // `input` is already validated when the adapter is created from a config.

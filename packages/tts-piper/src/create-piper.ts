@@ -9,6 +9,7 @@ import {
   type TtsProvider,
   type TtsRequest,
 } from "@voxpipe/core";
+import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import { loadEspeakEngine } from "./piper-espeak.js";
 import { downloadFile } from "./download-file.js";
 import { defaultCacheDir, resolveConfigSource, resolveModelSource } from "./model-source.js";
@@ -44,13 +45,8 @@ export interface PiperTtsProvider extends TtsProvider {
  * it is an `hf:` URI or URL) because it holds the sample rate; the model is
  * downloaded and loaded on the first request and reused after that.
  */
-export async function createPiperTts(input: PiperOptions, context: AdapterContext = defaultAdapterContext()): Promise<PiperTtsProvider> {
-  const parsed = piperOptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);
-    throw new ConfigError(`piper: invalid options: ${issues.join("; ")}`, issues);
-  }
-  const options = parsed.data;
+export async function createPiper(input: PiperOptions, context: AdapterContext = defaultAdapterContext()): Promise<PiperTtsProvider> {
+  const options = parseAdapterOptions("@voxpipe/tts-piper", piperOptionsSchema, input);
   const cacheDir = defaultCacheDir(context.env, context.configDir, options.cacheDir);
   const modelSource = resolveModelSource(options.model, context, cacheDir);
   const configSource = resolveConfigSource(options.config, modelSource, context, cacheDir);

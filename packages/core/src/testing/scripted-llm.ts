@@ -2,6 +2,7 @@ import { z } from "zod";
 import { VoxpipeError, isAbortError } from "../errors/voxpipe-error.js";
 import type { LlmProvider } from "../llm/llm-provider.js";
 import type { LlmStreamPart } from "../llm/llm-stream-part.js";
+import { parseAdapterOptions } from "../adapter-kit/parse-adapter-options.js";
 import { defineAdapter } from "../registry/define-adapter.js";
 import { abortableSleep } from "../util/abortable-sleep.js";
 
@@ -32,7 +33,7 @@ export function splitIntoTokens(text: string): string[] {
  * tests, benchmarks and demos of the pipeline without a model.
  */
 export function createScriptedLlm(input: ScriptedLlmOptions): LlmProvider {
-  const options = scriptedLlmOptionsSchema.parse(input);
+  const options = parseAdapterOptions("@voxpipe/core/testing#scriptedLlm", scriptedLlmOptionsSchema, input);
   const tokens = splitIntoTokens(options.text);
   const intervalMs = 1000 / options.tokensPerSecond;
   return {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
 import type { AudioChunk } from "../tts/audio-chunk.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
+import { parseAdapterOptions } from "../adapter-kit/parse-adapter-options.js";
 import { defineAdapter } from "../registry/define-adapter.js";
 import { abortableSleep } from "../util/abortable-sleep.js";
 
@@ -27,7 +28,7 @@ export type SyntheticTtsOptions = z.input<typeof syntheticTtsOptionsSchema>;
  * `firstChunkMs`. Requests are counted from 0 for the `…OnSegment` faults.
  */
 export function createSyntheticTts(input: SyntheticTtsOptions = {}): TtsProvider {
-  const options = syntheticTtsOptionsSchema.parse(input);
+  const options = parseAdapterOptions("@voxpipe/core/testing#syntheticTts", syntheticTtsOptionsSchema, input);
   let requestCount = 0;
   const tone = (startFrame: number, frames: number, sampleRate: number): Float32Array => {
     const pcm = new Float32Array(frames);
