@@ -2,9 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { segmentCommand } from "./commands/segment.js";
 import { main } from "./main.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "voxpipe-cli-"));
@@ -99,7 +97,7 @@ describe("voxpipe say", () => {
     expect((await run(["say", "x", "--bogus"])).code).toBe(1);
     const badConfig = await run(["say", "x", "--config", config("bad.yaml", "llm: { use: 3 }")]);
     expect(badConfig.code).toBe(1);
-    expect(badConfig.stderr.join()).toMatch(/llm\.use: expected string, received number/);
+    expect(badConfig.stderr.join()).toMatch(/llm\.use: expected a string, received 3/);
     expect((await run(["nonsense"])).code).toBe(1);
   });
 
@@ -164,10 +162,19 @@ describe("voxpipe config", () => {
     expect(resolved.pipeline.ttsConcurrency).toBe(2);
   });
 
-  it("check prints every error, exit 1", async () => {
-    const { code, stderr } = await run(["config", "check", config("check-bad.yaml", `${doubles(", voice: 3")}pipeline: { mode: fast }`)]);
+  it("check prints every error in one pass (core's keys and the adapters' options), exit 1", async () => {
+    const file = config("check-bad.yaml", `${doubles(", voice: 3")}pipeline: { mode: fast }`);
+    const { code, stderr } = await run(["config", "check", file]);
     expect(code).toBe(1);
-    expect(stderr.join()).toMatch(/pipeline\.mode/);
+    expect(stderr).toEqual([`voxpipe: ${file}: invalid config:\n  - pipeline.mode: expected one of "streaming", "whole", received "fast"\n  - tts.options.voice: expected a string, received 3`]);
+  });
+
+  it.each([
+    ["a folder", () => dir, `voxpipe: ${dir} is a folder, not a config file. Give the path of a .yaml, .yml or .json file inside it.`],
+    ["/dev/zero", () => "/dev/zero", "voxpipe: /dev/zero is a device, not a config file. Give the path of a .yaml, .yml or .json file."],
+  ])("--config naming %s: exit 1 with one clear line", async (_name, target, message) => {
+    const { code, stderr } = await run(["say", "hi", "--config", target(), "--out", path.join(dir, "never.wav")]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: [message] });
   });
 
   it("schema prints a JSON Schema", async () => {
@@ -175,15 +182,5 @@ describe("voxpipe config", () => {
     expect(code).toBe(0);
     const schema = JSON.parse(stdout.join("\n"));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["llm", "tts", "segmenter", "pipeline"]));
-  });
-});
-
-describe("voxpipe segment", () => {
-  it("prints one segment per line as text arrives", async () => {
-    const lines: string[] = [];
-    const input = Readable.from(["Hello there, this is the first ", "sentence. And here ", "comes the second one!\nA new line."]);
-    const code = await segmentCommand(["--max", "60"], { stdout: (s) => lines.push(s) }, input);
-    expect(code).toBe(0);
-    expect(lines).toEqual(["Hello there, this is the first sentence.", "And here comes the second one!", "A new line."]);
   });
 });

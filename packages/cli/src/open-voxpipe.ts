@@ -9,8 +9,7 @@ import {
   createLogger,
   createPlayoutLead,
   createProvider,
-  loadConfig,
-  resolveAdapters,
+  loadResolvedConfig,
   runPipeline,
   SegmentSpeech,
   type AdapterContext,
@@ -76,8 +75,7 @@ export interface Voxpipe extends VoxpipeSession {
 export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Voxpipe> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const loaded = await loadConfig(options.configFile, { cwd, env });
-  const resolved = await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir, cwd, voxpipeInstallDir] });
+  const { adapters: resolved, ...loaded } = await loadResolvedConfig(options.configFile, { cwd, env, searchFrom: [cwd, voxpipeInstallDir] });
   const redactor = adaptersRedactor([resolved.llm, ...resolved.tts], env);
   // Log lines quote backend and model text: secrets are masked, and control characters escaped before they reach a terminal.
   const logger = redactingLogger(options.logger ?? createLogger(loaded.config.log.level, (line) => process.stderr.write(`${terminalSafe(line)}\n`)), redactor);

@@ -1,10 +1,11 @@
-import { adaptersRedactor, configJsonSchema, loadConfig, maskSecretOptions, resolveAdapters, type ResolvedAdapter, type VoxpipeConfig } from "@voxpipe/core";
+import { adaptersRedactor, configJsonSchema, loadResolvedConfig, maskSecretOptions, type ResolvedAdapter, type VoxpipeConfig } from "@voxpipe/core";
 import { parseCommandArgs, UsageError } from "../args.js";
+import { firstPartySchemaAdapters } from "../first-party-schemas.js";
 import { voxpipeInstallDir } from "../open-voxpipe.js";
 
 export const configUsage = `Usage:
   voxpipe config check [FILE]   validate a config (and each adapter's options); print the resolved config or every error
-  voxpipe config schema         print the config's JSON Schema (for editor completion)
+  voxpipe config schema         print the config's JSON Schema (for editor completion; each voxpipe adapter's options typed by its "use")
 
 Exit codes: 0 valid, 1 invalid.`;
 
@@ -16,12 +17,12 @@ export async function config(argv: readonly string[], io: { stdout: (s: string) 
     return values.help ? 0 : 1;
   }
   if (sub === "schema") {
-    io.stdout(JSON.stringify(configJsonSchema(), null, 2));
+    io.stdout(JSON.stringify(configJsonSchema(await firstPartySchemaAdapters()), null, 2));
     return 0;
   }
   if (sub !== "check") throw new UsageError(`unknown config command "${sub}"; expected check or schema`);
-  const loaded = await loadConfig(file ?? values.config);
-  const resolved = await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir, process.cwd(), voxpipeInstallDir] });
+  const loaded = await loadResolvedConfig(file ?? values.config, { searchFrom: [process.cwd(), voxpipeInstallDir] });
+  const resolved = loaded.adapters;
   // Printed output ends up in CI logs: every secret is masked (keys, header values, URL credentials).
   const redactor = adaptersRedactor([resolved.llm, ...resolved.tts], process.env);
   const printable = (adapter: ResolvedAdapter) => ({ use: adapter.use, options: maskSecretOptions(adapter.definition.optionsSchema, adapter.options, redactor) as Record<string, unknown> });

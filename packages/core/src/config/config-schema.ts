@@ -74,8 +74,3 @@ export const configSchema = z
 
 export type VoxpipeConfig = z.output<typeof configSchema>;
 export type VoxpipeConfigInput = z.input<typeof configSchema>;
-
-/** The JSON Schema of the config file, for editor completion. */
-export function configJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-}

@@ -19,8 +19,13 @@ export interface FormatIssuesOptions {
  */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], options: FormatIssuesOptions | readonly (string | number)[] = {}): string[] {
   const { prefix = [], sources = new Map<string, string>() } = Array.isArray(options) ? { prefix: options as readonly (string | number)[] } : (options as FormatIssuesOptions);
+  // One complaint per value: the first issue at a key path (a value too big for `.max()` is often not a safe `.int()` either).
+  const seen = new Set<string>();
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path].map(String);
+    const id = path.join("\u0000");
+    if (issue.code !== "unrecognized_keys" && seen.has(id)) return [];
+    seen.add(id);
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => `${[...path, key].join(".")}: unknown key (check the spelling; see the README for the keys allowed here)`);
     }

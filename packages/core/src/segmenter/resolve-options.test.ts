@@ -27,7 +27,8 @@ describe("segmenter options", () => {
     [{ minLength: 150 }, "maxLength: maxLength (100) is below minLength (150)"],
     [{ firstMinLength: 200 }, "firstMinLength: firstMinLength (200) must not exceed maxLength (100)"],
     [{ maxLength: Number.NaN }, "maxLength: expected a number, received NaN"],
-    [{ minLength: 1e308 }, "minLength: expected a whole number of at most 9007199254740991, received 1e+308"],
+    [{ minLength: 1e308 }, "minLength: expected a number of at most 10000, received 1e+308"],
+    [{ maxLength: 1e308 }, "maxLength: expected a whole number of at most 9007199254740991, received 1e+308"],
   ])("rejects %j naming the option, the expectation and the value", (options, text) => {
     let error: unknown;
     try {

@@ -17,9 +17,9 @@ export const MAX_MERGE_LENGTH = 10_000;
 export const segmenterOptionsShape = {
   minLength: z
     .number()
-    .int()
     .min(0)
     .max(MAX_MERGE_LENGTH)
+    .int()
     .default(DEFAULT_MIN_LENGTH)
     .describe("Shorter pieces merge forward into the next one, and cuts leave at least this much on both sides (code points). Env: TTS_MIN_SEGMENT_LENGTH."),
   maxLength: z
@@ -34,9 +34,9 @@ export const segmenterOptionsShape = {
     .describe("Let the first segment end at a clause boundary (, ; : or a spaced dash) once it holds firstMinLength, so the first sound starts sooner."),
   firstMinLength: z
     .number()
-    .int()
     .min(0)
     .max(MAX_MERGE_LENGTH)
+    .int()
     .optional()
     .describe(`Minimum length of an eager first segment (also the first segment's merge threshold). Default ${DEFAULT_FIRST_MIN_LENGTH}, or maxLength if smaller.`),
   adaptive: z
