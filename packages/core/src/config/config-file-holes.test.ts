@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors/voxpipe-error.js";
 import { loadConfig } from "./load-config.js";
+import { loadResolvedConfig } from "./load-resolved-config.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "voxpipe-config-holes-"));
 function file(name: string, text: string | Buffer): string {
@@ -68,5 +69,14 @@ describe("config files that are not what they seem get one clear error", () => {
   it("the same key in two different JSON objects is fine", async () => {
     const json = file("same-key.json", '{ "pipeline": { "fragments": { "enabled": true } }, "cache": { "enabled": false } }');
     expect((await loadConfig(json, { env: {} })).config.pipeline.fragments.enabled).toBe(true);
+  });
+
+  it("__proto__ inside adapter options in JSON is an unknown key", async () => {
+    const json = file("proto.json", '{ "llm": { "use": "@voxpipe/core/testing#scriptedLlm", "options": { "text": "Hi.", "__proto__": { "failAfterChars": 1 } } }, "tts": { "use": "@voxpipe/core/testing#syntheticTts" } }');
+    const error = await loadResolvedConfig(json, { env: {}, searchFrom: [path.resolve(import.meta.dirname, "../..")] }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect((error as ConfigError).message).toBe(`${json}: invalid config:\n  - llm.options.__proto__: unknown key (check the spelling; see the README for the keys allowed here)`);
   });
 });
