@@ -8,19 +8,19 @@ export interface SegmenterRates {
   bufferedAudioMs?: number;
 }
 
-/** How the segmenter cuts text. Lengths are in Unicode code points. */
+/** How the segmenter cuts text. Lengths are in Unicode code points. Defaults and checks: `segmenterOptionsSchema` (the config's too). */
 export interface SegmenterOptions {
-  /** Shorter pieces are merged forward into the next one within a block (and cuts leave at least this much on both sides). Default 20. */
+  /** Shorter pieces are merged forward into the next one within a block (and cuts leave at least this much on both sides). 0–10000, default 20. */
   minLength?: number;
-  /** Longer sentences are cut at the best allowed point; a single longer token (a URL) stays whole. Default 100 (or `minLength`, if larger). */
+  /** Longer sentences are cut at the best allowed point; a single longer token (a URL) stays whole. At least 1 and at least `minLength`; default 100. */
   maxLength?: number;
-  /** Let the first segment end at a clause boundary (`,` `;` `:`, `，、；：` or a spaced dash) once it holds `firstMinLength`. Default false. */
+  /** Let the first segment end at a clause boundary (`,` `;` `:`, `，、；：` or a spaced dash) once it holds `firstMinLength`. Default true. */
   eagerFirstSegment?: boolean;
-  /** Minimum length of an eager first segment (it is also the first segment's merge threshold). Default 10. */
+  /** Minimum length of an eager first segment (it is also the first segment's merge threshold). At most `maxLength`; default 10 (or `maxLength`, if smaller). */
   firstMinLength?: number;
   /**
    * Grow segments (up to `maxLength`) once audio is buffered ahead, from the rates fed in with
-   * `updateRates`; static rules while `bufferedAudioMs` is unknown. Default false.
+   * `updateRates`; static rules while `bufferedAudioMs` is unknown. Default true.
    */
   adaptive?: boolean;
 }
