@@ -47,6 +47,22 @@ describe("config files that are not what they seem get one clear error", () => {
     expect(await message(deep)).toBe(`${deep}: nested more than 64 levels deep (line 1, column 262); a voxpipe config needs at most a few levels. Check that this is the right file.`);
   });
 
+  it("YAML block nesting as deep as 1 MiB allows (1445 levels)", async () => {
+    const lines: string[] = [];
+    for (let level = 0, bytes = 0; bytes + level + 3 <= 1024 * 1024; bytes += level + 3, level++) lines.push(`${" ".repeat(level)}a:`);
+    const deep = file("deep-block.yaml", `${lines.join("\n")}\n`);
+    expect(await message(deep)).toBe(`${deep}: nested more than 64 levels deep (line 65, column 65); a voxpipe config needs at most a few levels. Check that this is the right file.`);
+    const sequence = file("deep-sequence.yaml", `openings:\n  ${"- ".repeat(100_000)}x\n`);
+    expect(await message(sequence)).toBe(`${sequence}: nested more than 64 levels deep (line 2, column 3); a voxpipe config needs at most a few levels. Check that this is the right file.`);
+  });
+
+  it("indented lines of a block scalar are text, not nesting", async () => {
+    const steps = Array.from({ length: 100 }, (_, i) => `${" ".repeat(6 + i)}step ${i}`).join("\n");
+    const config = file("block-scalar.yaml", `cache:\n  openings:\n    - |\n${steps}\n  enabled: false\n`);
+    const { config: loaded } = await loadConfig(config, { env: {} });
+    expect(loaded.cache.openings[0]?.split("\n")).toHaveLength(101);
+  });
+
   it("brackets inside quoted strings and comments are not nesting", async () => {
     const brackets = "[".repeat(200);
     const config = file("brackets.yaml", `# ${brackets}\ncache: { openings: ["${brackets}", '${brackets}'] }\n`);

@@ -56,6 +56,34 @@ export function findDeepBrackets(text: string, yaml: boolean): TextPosition | un
   return undefined;
 }
 
+/**
+ * The first line where YAML's block structure (indentation, and compact `- - -`
+ * sequences) nests deeper than `MAX_CONFIG_NESTING`; the lines of a block
+ * scalar (`|`, `>`) are text, not structure. Checked before parsing, for the
+ * same reason as brackets.
+ */
+export function findDeepIndentation(text: string): TextPosition | undefined {
+  const indents: number[] = [];
+  let blockScalarIndent: number | undefined;
+  const lines = text.split("\n");
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] as string;
+    const content = line.trimStart();
+    const indent = line.length - content.length;
+    if (blockScalarIndent !== undefined) {
+      if (content === "" || indent > blockScalarIndent) continue;
+      blockScalarIndent = undefined;
+    }
+    if (content === "" || content.startsWith("#")) continue;
+    while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop();
+    indents.push(indent);
+    const dashes = /^(?:-[ \t]+)*/.exec(content)?.[0].match(/-/g)?.length ?? 0;
+    if (indents.length + dashes > MAX_CONFIG_NESTING) return { line: n + 1, column: indent + 1 };
+    if (/(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?$/.test(content)) blockScalarIndent = indent;
+  }
+  return undefined;
+}
+
 /** A key that appears twice in one JSON object: its key path and where the second one is. */
 export interface DuplicateKey {
   path: string[];

@@ -1,6 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { ConfigError } from "../errors/voxpipe-error.js";
-import { MAX_CONFIG_NESTING, findDeepBrackets, findDeepValue, findDuplicateJsonKey } from "./config-text-structure.js";
+import { MAX_CONFIG_NESTING, findDeepBrackets, findDeepIndentation, findDeepValue, findDuplicateJsonKey } from "./config-text-structure.js";
 
 function tooDeep(file: string, where: string): ConfigError {
   const message = `${file}: nested more than ${MAX_CONFIG_NESTING} levels deep (${where}); a voxpipe config needs at most a few levels. Check that this is the right file.`;
@@ -17,8 +17,8 @@ export function parseConfigText(text: string, file: string): Record<string, unkn
   const json = file.endsWith(".json");
   const format = json ? "JSON" : "YAML";
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const deepBrackets = findDeepBrackets(source, !json);
-  if (deepBrackets) throw tooDeep(file, `line ${deepBrackets.line}, column ${deepBrackets.column}`);
+  const deep = findDeepBrackets(source, !json) ?? (json ? undefined : findDeepIndentation(source));
+  if (deep) throw tooDeep(file, `line ${deep.line}, column ${deep.column}`);
   let raw: unknown;
   try {
     raw = json ? JSON.parse(source) : parseYaml(source, { prettyErrors: true, uniqueKeys: true });
