@@ -5,6 +5,7 @@ import { createOllama } from "@voxpipe/llm-ollama";
 import { createOpenai } from "@voxpipe/llm-openai";
 import { createEspeakTts } from "@voxpipe/tts-espeak";
 import { createGptSovitsTts } from "@voxpipe/tts-gpt-sovits";
+import { createKokoro } from "@voxpipe/tts-kokoro";
 import { createOpenAiTts } from "@voxpipe/tts-openai";
 import { createPiper } from "@voxpipe/tts-piper";
 import { describe, expect, it } from "vitest";
@@ -20,6 +21,7 @@ const factories: [string, () => unknown][] = [
   ["@voxpipe/tts-openai", () => createOpenAiTts({ apiKey: "sk-test", vioce: "alloy" } as never, { env: {} })],
   ["@voxpipe/tts-gpt-sovits", () => createGptSovitsTts({ refAudioPath: "ref.wav", promtText: "hello" } as never)],
   ["@voxpipe/tts-piper", () => createPiper({ model: "voice.onnx", speeker: 1 } as never)],
+  ["@voxpipe/tts-kokoro", () => createKokoro({ model: "model.onnx", vioce: "af_heart" } as never)],
   ["@voxpipe/core/testing#scriptedLlm", () => createScriptedLlm({ text: "Hi.", tokenPerSecond: 10 } as never)],
   ["@voxpipe/core/testing#syntheticTts", () => createSyntheticTts({ sampleRat: 8000 } as never)],
 ];
@@ -31,6 +33,7 @@ const misspelt: Record<string, string> = {
   "@voxpipe/tts-openai": "vioce",
   "@voxpipe/tts-gpt-sovits": "promtText",
   "@voxpipe/tts-piper": "speeker",
+  "@voxpipe/tts-kokoro": "vioce",
   "@voxpipe/core/testing#scriptedLlm": "tokenPerSecond",
   "@voxpipe/core/testing#syntheticTts": "sampleRat",
 };

@@ -1,6 +1,5 @@
 import { basename } from "node:path";
 import {
-  ConfigError,
   VoxpipeError,
   defaultAdapterContext,
   throwIfAborted,
@@ -9,6 +8,7 @@ import {
   type TtsProvider,
   type TtsRequest,
 } from "@voxpipe/core";
+import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import { loadEspeakPhonemizer } from "@voxpipe/espeak-phonemizer";
 import { kokoroOptionsSchema, type KokoroOptions } from "./kokoro-options.js";
 import { KokoroModel } from "./kokoro-model.js";
@@ -58,12 +58,7 @@ const langOfVoice = (name: string): KokoroLang => (/^b[fm]_/i.test(basename(name
  * reused after that.
  */
 export async function createKokoroTts(input: KokoroOptions = {}, context: AdapterContext = defaultAdapterContext()): Promise<KokoroTtsProvider> {
-  const parsed = kokoroOptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`);
-    throw new ConfigError(`kokoro: invalid options: ${issues.join("; ")}`, issues);
-  }
-  const options = parsed.data;
+  const options = parseAdapterOptions("@voxpipe/tts-kokoro", kokoroOptionsSchema, input);
   const cacheDir = defaultCacheDir(context.env, context.configDir, options.cacheDir);
   const modelSource = resolveModelSource(options.model, context, cacheDir);
   const voices = new VoiceBank({ voicesDir: options.voicesDir, model: modelSource, cacheDir, context });

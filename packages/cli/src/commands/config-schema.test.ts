@@ -45,6 +45,7 @@ describe("voxpipe config schema", () => {
       ["llm", "@voxpipe/llm-llama-cpp", { modle: "x.gguf" }, "modle"],
       ["tts", "@voxpipe/tts-espeak", { pich: 50 }, "pich"],
       ["tts", "@voxpipe/tts-piper", { model: "v.onnx", speeker: 1 }, "speeker"],
+      ["tts", "@voxpipe/tts-kokoro", { model: "m.onnx", vioce: "af_heart" }, "vioce"],
       ["tts", "@voxpipe/tts-openai", { vioce: "alloy" }, "vioce"],
       ["tts", "@voxpipe/tts-gpt-sovits", { refAudioPath: "r.wav", promtText: "x" }, "promtText"],
     ])("%s %s: an unknown option is flagged", (kind, use, options, key) => {
