@@ -1,4 +1,4 @@
-import { VoxpipeError, defaultAdapterContext, type AdapterContext, type AudioChunk, type TtsProvider, type TtsRequest } from "@voxpipe/core";
+import { VoxpipeError, defaultAdapterContext, parseAdapterOptions, type AdapterContext, type AudioChunk, type TtsProvider, type TtsRequest } from "@voxpipe/core";
 import { httpWavTtsOptionsSchema, type HttpWavTtsOptions } from "./http-wav-options.js";
 import { parseWav } from "./parse-wav.js";
 
@@ -8,7 +8,8 @@ import { parseWav } from "./parse-wav.js";
  * no socket, and there is nothing to free.
  */
 export function createHttpWavTts(options: HttpWavTtsOptions = {}, context: AdapterContext = defaultAdapterContext()): TtsProvider {
-  const settings = httpWavTtsOptionsSchema.parse(options);
+  // Checked as a config would be: an unknown key is an error naming it, not silently dropped.
+  const settings = parseAdapterOptions("voxpipe-tts-http-wav", httpWavTtsOptionsSchema, options);
   const server = describeServer(settings.url);
   context.log("debug", `http-wav: speaking through ${server}`);
   return {

@@ -122,6 +122,12 @@ describe("http-wav through voxpipe's registry, as a config names it", () => {
     const loaded = await loadConfig(file, { env: {} });
     const error = await resolveAdapters(loaded.config, { searchFrom: [loaded.configDir] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).issues.join("\n")).toMatch(/tts\.options\.sampleRate: expected number, received string[\s\S]*tts\.options\.pitch: unknown key/);
+    expect((error as ConfigError).issues.join("\n")).toMatch(/tts\.options\.sampleRate: expected a number, received "fast"[\s\S]*tts\.options\.pitch: unknown key/);
+  });
+
+  it("the factory called from code rejects a misspelt option the same way", () => {
+    expect(() => createHttpWavTts({ url: "http://127.0.0.1:1/api/tts", sampleRat: 16000 } as never)).toThrow(
+      "voxpipe-tts-http-wav: invalid options:\n  - sampleRat: unknown key (check the spelling; see the README for the keys allowed here)",
+    );
   });
 });
