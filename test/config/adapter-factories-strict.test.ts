@@ -1,27 +1,27 @@
 import { ConfigError } from "@voxpipe/core";
 import { createScriptedLlm, createSyntheticTts } from "@voxpipe/core/testing";
-import { createLlamaCpp } from "@voxpipe/llm-llama-cpp";
-import { createOllama } from "@voxpipe/llm-ollama";
-import { createOpenai } from "@voxpipe/llm-openai";
+import { createLlamaCppLlm } from "@voxpipe/llm-llama-cpp";
+import { createOllamaLlm } from "@voxpipe/llm-ollama";
+import { createOpenAiLlm } from "@voxpipe/llm-openai";
 import { createEspeakTts } from "@voxpipe/tts-espeak";
 import { createGptSovitsTts } from "@voxpipe/tts-gpt-sovits";
-import { createKokoro } from "@voxpipe/tts-kokoro";
+import { createKokoroTts } from "@voxpipe/tts-kokoro";
 import { createOpenAiTts } from "@voxpipe/tts-openai";
-import { createPiper } from "@voxpipe/tts-piper";
+import { createPiperTts } from "@voxpipe/tts-piper";
 import { describe, expect, it } from "vitest";
 
 const unknownKey = (key: string) => `${key}: unknown key (check the spelling; see the README for the keys allowed here)`;
 
 /** Each first-party factory with valid options plus one misspelt key. */
 const factories: [string, () => unknown][] = [
-  ["@voxpipe/llm-ollama", () => createOllama({ model: "llama3.2", hots: "http://127.0.0.1:11434" } as never)],
-  ["@voxpipe/llm-openai", () => createOpenai({ model: "gpt-4o-mini", apiKey: "sk-test", baseUrl: "http://127.0.0.1:1/v1" } as never)],
-  ["@voxpipe/llm-llama-cpp", () => createLlamaCpp({ modle: "stories260K.gguf" } as never)],
+  ["@voxpipe/llm-ollama", () => createOllamaLlm({ model: "llama3.2", hots: "http://127.0.0.1:11434" } as never)],
+  ["@voxpipe/llm-openai", () => createOpenAiLlm({ model: "gpt-4o-mini", apiKey: "sk-test", baseUrl: "http://127.0.0.1:1/v1" } as never)],
+  ["@voxpipe/llm-llama-cpp", () => createLlamaCppLlm({ modle: "stories260K.gguf" } as never)],
   ["@voxpipe/tts-espeak", () => createEspeakTts({ voice: "en-us", pich: 50 } as never)],
   ["@voxpipe/tts-openai", () => createOpenAiTts({ apiKey: "sk-test", vioce: "alloy" } as never, { env: {} })],
   ["@voxpipe/tts-gpt-sovits", () => createGptSovitsTts({ refAudioPath: "ref.wav", promtText: "hello" } as never)],
-  ["@voxpipe/tts-piper", () => createPiper({ model: "voice.onnx", speeker: 1 } as never)],
-  ["@voxpipe/tts-kokoro", () => createKokoro({ model: "model.onnx", vioce: "af_heart" } as never)],
+  ["@voxpipe/tts-piper", () => createPiperTts({ model: "voice.onnx", speeker: 1 } as never)],
+  ["@voxpipe/tts-kokoro", () => createKokoroTts({ model: "model.onnx", vioce: "af_heart" } as never)],
   ["@voxpipe/core/testing#scriptedLlm", () => createScriptedLlm({ text: "Hi.", tokenPerSecond: 10 } as never)],
   ["@voxpipe/core/testing#syntheticTts", () => createSyntheticTts({ sampleRat: 8000 } as never)],
 ];
@@ -54,6 +54,6 @@ describe("every adapter factory rejects an unknown option, as the config does", 
 
   it("a __proto__ key given from code is an unknown key too", () => {
     const options = JSON.parse('{ "model": "llama3.2", "__proto__": { "host": "http://elsewhere" } }') as never;
-    expect(() => createOllama(options)).toThrow(unknownKey("__proto__"));
+    expect(() => createOllamaLlm(options)).toThrow(unknownKey("__proto__"));
   });
 });

@@ -1,4 +1,5 @@
-import { VoxpipeError, defaultAdapterContext, parseAdapterOptions, type AdapterContext, type AudioChunk, type TtsProvider, type TtsRequest } from "@voxpipe/core";
+import { VoxpipeError, defaultAdapterContext, type AdapterContext, type AudioChunk, type TtsProvider, type TtsRequest } from "@voxpipe/core";
+import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
 import { httpWavTtsOptionsSchema, type HttpWavTtsOptions } from "./http-wav-options.js";
 import { parseWav } from "./parse-wav.js";
 

@@ -43,7 +43,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * turns on the context's single sequence (first in, first out). `dispose`
  * stops running requests and frees the model and context.
  */
-export function createLlamaCpp(input: LlamaCppOptions = {}, context: AdapterContext = defaultAdapterContext()): LlamaCppProvider {
+export function createLlamaCppLlm(input: LlamaCppOptions = {}, context: AdapterContext = defaultAdapterContext()): LlamaCppProvider {
   const options = parseAdapterOptions("@voxpipe/llm-llama-cpp", llamaCppOptionsSchema, input);
   const source = parseModelSource(options.model);
   const disposal = new AbortController();

@@ -18,7 +18,7 @@ export type OllamaContext = OllamaLlmContext;
  * connects until the first `stream()`; each stream is one HTTP request (plus
  * a tiny `/api/version` probe beside it that bounds the connect time).
  */
-export function createOllama(input: OllamaOptions, context: OllamaContext = {}): LlmProvider {
+export function createOllamaLlm(input: OllamaOptions, context: OllamaLlmContext = {}): LlmProvider {
   const options = parseAdapterOptions("@voxpipe/llm-ollama", ollamaOptionsSchema, input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});

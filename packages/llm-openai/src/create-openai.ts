@@ -19,7 +19,7 @@ export type OpenaiContext = OpenAiLlmContext;
  * client is built on the first `stream()` and reused; it never retries on its
  * own (the adapter retries, and only before the first token).
  */
-export function createOpenai(input: OpenaiOptions, context: OpenaiContext = {}): LlmProvider {
+export function createOpenAiLlm(input: OpenaiOptions, context: OpenAiLlmContext = {}): LlmProvider {
   const options = parseAdapterOptions("@voxpipe/llm-openai", openaiOptionsSchema, input);
   const env = context.env ?? {};
   const log = context.log ?? (() => {});

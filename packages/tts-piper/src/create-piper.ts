@@ -45,7 +45,7 @@ export interface PiperTtsProvider extends TtsProvider {
  * it is an `hf:` URI or URL) because it holds the sample rate; the model is
  * downloaded and loaded on the first request and reused after that.
  */
-export async function createPiper(input: PiperOptions, context: AdapterContext = defaultAdapterContext()): Promise<PiperTtsProvider> {
+export async function createPiperTts(input: PiperOptions, context: AdapterContext = defaultAdapterContext()): Promise<PiperTtsProvider> {
   const options = parseAdapterOptions("@voxpipe/tts-piper", piperOptionsSchema, input);
   const cacheDir = defaultCacheDir(context.env, context.configDir, options.cacheDir);
   const modelSource = resolveModelSource(options.model, context, cacheDir);
