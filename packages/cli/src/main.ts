@@ -12,7 +12,7 @@ Usage:
   voxpipe say "<prompt>" [--config FILE] [--out FILE.wav|-] [--mode streaming|whole] [--json]
   voxpipe config check [FILE]
   voxpipe config schema
-  voxpipe segment [--min N] [--max N]
+  voxpipe segment [--min N] [--max N] [--no-eager]
   voxpipe normalize [--config FILE] [--lang en]
 
 Run "voxpipe <command> --help" for a command's options.
