@@ -3,6 +3,8 @@ import { AudioCache } from "../cache/audio-cache.js";
 import { warmAudioCache } from "../cache/warm-cache.js";
 import { createScriptedLlm } from "../testing/scripted-llm.js";
 import { createSyntheticTts } from "../testing/synthetic-tts.js";
+import { rms } from "../audio/pcm.js";
+import type { TtsProvider } from "../tts/tts-provider.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import { OpeningSplitter } from "./opening-splitter.js";
 import { runPipeline } from "./run-pipeline.js";
@@ -129,5 +131,27 @@ describe("OpeningSplitter", () => {
     const exact = new OpeningSplitter(openings);
     expect(exact.push("Sure!")).toBeUndefined();
     expect(exact.end()).toEqual({ opening: "Sure!", rest: "" });
+  });
+});
+
+describe("fixed: failover and cache", () => {
+  const oneSentence = "Just one short sentence here.";
+  const finishOf = (events: PipelineEvent[]) => events.at(-1) as Extract<PipelineEvent, { type: "finish" }>;
+
+  it("cache poisoning: audio a fallback spoke is never replayed as the primary's", async () => {
+    let calls = 0;
+    const base = createSyntheticTts({ voice: "primary", msPerChar: 60 });
+    const primary: TtsProvider = { ...base, id: "primary", async *synthesize(request) { if (calls++ === 0) throw new Error("primary down once"); yield* base.synthesize(request); } };
+    const fallback = { ...createSyntheticTts({ voice: "fallback", msPerChar: 30 }), id: "fallback" };
+    const store = new AudioCache({ maxBytes: 10 * 1024 * 1024 });
+    const failover = new TtsFailover([primary, fallback], { cooldownMs: 0 });
+    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: oneSentence, tokensPerSecond: 5000 }), tts: failover, request: { prompt: "x" }, cache: { store, namespace: "primary-ns" } }));
+    const first = await run();
+    expect(first.flatMap((e) => (e.type === "segment-end" ? [e.backend] : []))).toEqual(["fallback"]);
+    const second = await run();
+    // The primary is healthy again: it speaks the segment itself, in its own voice (60 ms per character).
+    expect(second.flatMap((e) => (e.type === "segment-end" ? [e.backend] : []))).toEqual(["primary"]);
+    expect(finishOf(second).metrics.segments.map((s) => s.cached)).toEqual([false]);
+    expect(seconds(second, 0)).toBeCloseTo(([...oneSentence].length * 60) / 1000, 1);
   });
 });

@@ -189,7 +189,8 @@ export class TtsScheduler {
       failure = await this.synthesizeWith(tts, job, recorded);
       if (!failure) {
         failover.markSucceeded(tts);
-        if (key && recorded) cache?.store.set(key, recorded);
+        // The key's namespace is the primary's: a fallback's audio stored under it would replay in the wrong voice, labelled as the primary's.
+        if (key && recorded && tts === failover.primary) cache?.store.set(key, recorded);
         job.finish();
         return;
       }
