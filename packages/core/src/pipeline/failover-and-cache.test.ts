@@ -154,4 +154,18 @@ describe("fixed: failover and cache", () => {
     expect(finishOf(second).metrics.segments.map((s) => s.cached)).toEqual([false]);
     expect(seconds(second, 0)).toBeCloseTo(([...oneSentence].length * 60) / 1000, 1);
   });
+
+  it("a segment that fails on every backend releases none of its audio (whole segments were promised)", async () => {
+    const events = await collect(
+      runPipeline({
+        llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }),
+        tts: new TtsFailover([createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })]),
+        request: { prompt: "x" },
+        ttsConcurrency: 1,
+      }),
+    );
+    expect(events.find((e) => e.type === "error")).toMatchObject({ stage: "tts" });
+    expect(seconds(events, 0)).toBeGreaterThan(0);
+    expect(events.filter((e) => e.type === "audio" && e.segmentIndex === 1)).toEqual([]);
+  });
 });

@@ -198,6 +198,8 @@ export class TtsScheduler {
       failover.markFailed(tts);
       previous = tts;
     }
+    // With fallbacks only whole segments are promised: a segment no backend could finish releases nothing of itself.
+    if (this.options.holdUntilDone) job.discard();
     job.finish(signal.aborted ? undefined : failure);
   }
 
