@@ -21,7 +21,8 @@ export function normalizeCacheText(text: string): string {
 /**
  * A bounded LRU cache of whole-segment audio, keyed by (backend, voice,
  * options, normalized text). Used by the pipeline when `cache` is passed; a
- * hit delivers the audio at once instead of synthesizing it.
+ * hit delivers the audio at once instead of synthesizing it. It stores copies
+ * and hands out copies, so a consumer may change the samples it gets in place.
  */
 export class AudioCache {
   private readonly entries = new Map<string, AudioChunk[]>();
@@ -45,7 +46,7 @@ export class AudioCache {
     this.hits++;
     this.entries.delete(key);
     this.entries.set(key, chunks);
-    return chunks;
+    return chunks.map(copyChunk);
   }
 
   /** Stores a segment's complete audio; entries larger than the cap are not stored. */
@@ -57,7 +58,7 @@ export class AudioCache {
       this.bytes -= previous.reduce((n, c) => n + c.pcm.byteLength, 0);
       this.entries.delete(key);
     }
-    this.entries.set(key, [...chunks]);
+    this.entries.set(key, chunks.map(copyChunk));
     this.bytes += size;
     for (const [oldest, value] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
@@ -73,4 +74,9 @@ export class AudioCache {
   stats(): AudioCacheStats {
     return { hits: this.hits, misses: this.misses, entries: this.entries.size, bytes: this.bytes };
   }
+}
+
+/** A chunk with its own samples (and word timings), so no two holders share mutable audio. */
+function copyChunk(chunk: AudioChunk): AudioChunk {
+  return { ...chunk, pcm: chunk.pcm.slice(), ...(chunk.words ? { words: chunk.words.map((word) => ({ ...word })) } : {}) };
 }

@@ -168,4 +168,21 @@ describe("fixed: failover and cache", () => {
     expect(seconds(events, 0)).toBeGreaterThan(0);
     expect(events.filter((e) => e.type === "audio" && e.segmentIndex === 1)).toEqual([]);
   });
+
+  it("cached audio is never shared: a consumer that changes pcm in place does not silence later replies", async () => {
+    const store = new AudioCache({ maxBytes: 10 * 1024 * 1024 });
+    const tts = createSyntheticTts();
+    const run = async (): Promise<number> => {
+      let loudest = 0;
+      for await (const event of runPipeline({ llm: createScriptedLlm({ text: oneSentence, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "ns" } })) {
+        if (event.type !== "audio") continue;
+        loudest = Math.max(loudest, rms(event.pcm));
+        event.pcm.fill(0); // a consumer that mutes what it has played, in place
+      }
+      return loudest;
+    };
+    expect(await run()).toBeGreaterThan(0.1); // synthesized, then stored
+    expect(await run()).toBeGreaterThan(0.1); // from the cache
+    expect(await run()).toBeGreaterThan(0.1); // from the cache again
+  });
 });

@@ -223,7 +223,8 @@ export class TtsScheduler {
       const accept = async (chunk: AudioChunk): Promise<void> => {
         if (chunk.pcm.length === 0) return;
         metrics.audioProduced(index);
-        recorded?.push(chunk);
+        // A copy: the consumer may change the delivered samples in place before the segment is stored.
+        recorded?.push({ ...chunk, pcm: chunk.pcm.slice() });
         job.push(chunk, audioDurationMs(chunk));
         while (!signal.aborted && this.mustWait(job)) await this.changes.wait();
       };
