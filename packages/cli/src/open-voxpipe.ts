@@ -2,10 +2,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   AudioCache,
-  TtsFailover,
   adaptersRedactor,
   redactingLogger,
-  warmAudioCache,
+  createTtsCache,
+  createTtsFailover,
+  defaultCacheNamespace,
   createLogger,
   createPlayoutLead,
   createProvider,
@@ -57,8 +58,10 @@ export interface Voxpipe extends VoxpipeSession {
   llm: LlmProvider;
   /** The primary TTS backend. */
   tts: TtsProvider;
-  /** Every TTS backend, primary first, with their failover state. */
-  ttsFailover: TtsFailover;
+  /** Every TTS backend, primary first. */
+  ttsBackends: readonly TtsProvider[];
+  /** What runs speak with: the backends inside the failover and cache wrappers the config asks for (the primary alone when it asks for neither). */
+  runTts: TtsProvider;
   /** The audio cache, when `cache.enabled`. */
   cache: AudioCache | undefined;
   /** Every log line goes through `redactor` first. */
@@ -105,28 +108,35 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
   const { segmenter, pipeline, normalize, failover: failoverConfig, cache: cacheConfig } = loaded.config;
   // The normalizer's rules compile on first use (tens of ms): do it now rather than on the first reply's first segment.
   if (options.load ?? true) new SegmentSpeech(normalize, ttsProviders).warmUp();
-  const ttsFailover = new TtsFailover(ttsProviders, { cooldownMs: failoverConfig.cooldownMs });
-  const tts = ttsFailover.primary;
-  let cache: { store: AudioCache; namespace: string; openings: readonly string[] } | undefined;
+  const [tts, ...fallbacks] = ttsProviders as [TtsProvider, ...TtsProvider[]];
+  // Each fallback attempt gets the whole segment budget, and the run's limit covers them all.
+  const segmentMs = pipeline.timeouts.ttsSegmentMs;
+  let runTts: TtsProvider = tts;
+  if (fallbacks.length > 0) runTts = createTtsFailover(tts, ...fallbacks, { cooldownMs: failoverConfig.cooldownMs, ...(segmentMs ? { attemptTimeoutMs: segmentMs } : {}) });
+  let store: AudioCache | undefined;
   if (cacheConfig.enabled) {
-    const primary = resolved.tts[0]!;
-    cache = { store: new AudioCache({ maxBytes: cacheConfig.maxBytes }), namespace: JSON.stringify([primary.use, primary.options]), openings: cacheConfig.openings };
+    store = new AudioCache({ maxBytes: cacheConfig.maxBytes });
+    // A key names the backend that spoke the audio by its config entry: adapter and options.
+    const namespaces = new Map(ttsProviders.map((provider, i) => [provider, JSON.stringify([resolved.tts[i]?.use, resolved.tts[i]?.options])]));
     // Cached under their spoken form, as the pipeline asks the TTS for it.
     const speech = new SegmentSpeech(normalize, ttsProviders);
     const spokenOpenings = cacheConfig.openings.map((opening, index) => speech.speak(index, opening).spoken);
-    const stored = await warmAudioCache(cache.store, cache.namespace, tts, spokenOpenings, {
+    const cached = createTtsCache(runTts, { store, openings: spokenOpenings, namespace: (backend) => namespaces.get(backend) ?? defaultCacheNamespace(backend) });
+    runTts = cached;
+    const stored = await cached.warm({
       onError: (text, error) => logger.warn(`cache: could not synthesize the opening "${text}": ${error instanceof Error ? error.message : String(error)}`),
     });
     logger.info(`cache: ${stored} openings synthesized ahead`);
   }
+  const timeouts = segmentMs && fallbacks.length > 0 ? { ...pipeline.timeouts, ttsSegmentMs: segmentMs * ttsProviders.length } : pipeline.timeouts;
   const session = (): VoxpipeSession => {
     const playoutLead = createPlayoutLead(pipeline.playout);
     return {
       run: (prompt, runOptions = {}) =>
         runPipeline({
           llm,
-          tts: ttsFailover,
-          ...(cache ? { cache } : {}),
+          tts: runTts,
+          ...(store ? { openings: cacheConfig.openings } : {}),
           request: { prompt },
           mode: runOptions.mode ?? pipeline.mode,
           segmenter,
@@ -134,7 +144,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
           ttsConcurrency: pipeline.ttsConcurrency,
           fragments: pipeline.fragments,
           maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
-          timeouts: pipeline.timeouts,
+          timeouts,
           playoutLead,
           logger,
           ...(runOptions.signal ? { signal: runOptions.signal } : {}),
@@ -146,8 +156,9 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     loaded,
     llm,
     tts,
-    ttsFailover,
-    cache: cache?.store,
+    ttsBackends: ttsProviders,
+    runTts,
+    cache: store,
     logger,
     redactor,
     session,

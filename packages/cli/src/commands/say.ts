@@ -127,7 +127,7 @@ export async function say(argv: readonly string[], io: { stdout: (s: string) => 
     playoutLeadMs: round(metrics?.playoutLeadMs) ?? 0,
     out: plan.kind === "file" ? plan.file : "stdout",
     ...(metrics && voxpipe.cache ? { cache: metrics.cache } : {}),
-    ...(metrics && voxpipe.ttsFailover.providers.length > 1 ? { backends: metrics.segments.map((segment) => segment.backend) } : {}),
+    ...(metrics && voxpipe.ttsBackends.length > 1 ? { backends: metrics.segments.map((segment) => segment.backend) } : {}),
     ...(error ? { error } : {}),
   };
   progress(

@@ -1,9 +1,14 @@
+import type { RunObservation } from "../pipeline/run-trace.js";
 import type { RunMetrics, SegmentMetrics } from "./run-metrics.js";
 
 /** Segments whose timings are kept in full; later ones only count in the totals. */
 export const SEGMENT_DETAIL_LIMIT = 1000;
 
-/** Collects a run's timings as events happen; `snapshot()` gives the RunMetrics. */
+/**
+ * Collects a run's timings by observing its events and trace (`observe`, one
+ * entry point, called for everything the run emits); `snapshot()` gives the
+ * RunMetrics, and the other readers give the rates the segmenter adapts to.
+ */
 export class MetricsRecorder {
   private readonly startedAt = performance.now();
   private ttftMs: number | null = null;
@@ -30,49 +35,79 @@ export class MetricsRecorder {
   private cacheMisses = 0;
   private cacheUsed = false;
 
-  constructor(private readonly labels: { mode: RunMetrics["mode"]; llm: string; tts: string }) {}
+  /** `backend` is the id segments are credited to until their synthesis says otherwise. */
+  constructor(private readonly labels: { mode: RunMetrics["mode"]; llm: string; tts: string }, private readonly backend: string) {}
 
   /** Milliseconds since the run started. */
   now(): number {
     return performance.now() - this.startedAt;
   }
 
-  text(chars: number): void {
-    const at = this.now();
+  /** Takes in one event or trace event of the run. */
+  observe(event: RunObservation): void {
+    switch (event.type) {
+      case "text-delta":
+        return this.text(event.text.length, event.atMs);
+      case "reasoning-delta":
+        this.reasoningChars += event.chars;
+        return;
+      case "segment":
+        return this.segmentCut(event.index, [...event.text].length, event.atMs);
+      case "synthesis-start":
+        return this.synthesisStarted(event.segmentIndex, event.backend, event.atMs);
+      case "cache-lookup":
+        return this.cacheLookup(event.segmentIndex, event.hit, event.backend);
+      case "audio-produced": {
+        const segment = this.segments.get(event.segmentIndex);
+        if (segment && segment.firstAudioMs === null) segment.firstAudioMs = event.atMs;
+        return;
+      }
+      case "synthesis-end":
+        return this.synthesisEnded(event.segmentIndex, event.audioMs, event.atMs);
+      case "playout-held":
+        this.playoutLeadMs = event.ms;
+        return;
+      case "audio":
+        return this.audioDelivered((event.pcm.length / event.channels / event.sampleRate) * 1000, event.atMs);
+      case "segment-end":
+        // Past the detail limit a delivered segment's timings are dropped (the totals keep them).
+        if (event.segmentIndex >= SEGMENT_DETAIL_LIMIT) this.segments.delete(event.segmentIndex);
+        return;
+      case "error":
+        this.error ??= { stage: event.stage, code: event.code, message: event.message };
+        return;
+      case "run-stopped":
+        this.aborted = true;
+        return;
+      case "finish":
+        return;
+    }
+  }
+
+  private text(chars: number, at: number): void {
     this.ttftMs ??= at;
     this.lastTokenMs = at;
     this.chars += chars;
   }
 
-  reasoning(chars: number): void {
-    this.reasoningChars += chars;
-  }
-
-  segmentCut(index: number, chars: number, backend: string): void {
-    const at = this.now();
+  private segmentCut(index: number, chars: number, at: number): void {
     this.firstSegmentMs ??= at;
     this.segmentCount++;
-    this.segments.set(index, { index, chars, backend, cutAtMs: at, synthesisStartMs: at, firstAudioMs: null, synthesisMs: 0, audioMs: 0, realTimeFactor: null, cached: false });
+    this.segments.set(index, { index, chars, backend: this.backend, cutAtMs: at, synthesisStartMs: at, firstAudioMs: null, synthesisMs: 0, audioMs: 0, realTimeFactor: null, cached: false });
   }
 
-  synthesisStarted(index: number, backend: string): void {
+  private synthesisStarted(index: number, backend: string, at: number): void {
     const segment = this.segments.get(index);
     if (segment) {
-      segment.synthesisStartMs = this.now();
+      segment.synthesisStartMs = at;
       segment.backend = backend;
     }
   }
 
-  /** A chunk of audio was produced by the TTS (not yet delivered). */
-  audioProduced(index: number): void {
-    const segment = this.segments.get(index);
-    if (segment && segment.firstAudioMs === null) segment.firstAudioMs = this.now();
-  }
-
-  synthesisEnded(index: number, audioMs: number): void {
+  private synthesisEnded(index: number, audioMs: number, at: number): void {
     const segment = this.segments.get(index);
     if (!segment) return;
-    segment.synthesisMs = this.now() - segment.synthesisStartMs;
+    segment.synthesisMs = at - segment.synthesisStartMs;
     segment.audioMs = audioMs;
     if (audioMs > 0) {
       this.synthesisTotalMs += segment.synthesisMs;
@@ -82,8 +117,7 @@ export class MetricsRecorder {
   }
 
   /** Audio was delivered to the consumer: advances the virtual listener and counts gaps. */
-  audioDelivered(durationMs: number): void {
-    const at = this.now();
+  private audioDelivered(durationMs: number, at: number): void {
     if (this.ttfaMs === null) {
       this.ttfaMs = at;
       this.playheadMs = at;
@@ -96,11 +130,6 @@ export class MetricsRecorder {
     }
     this.playheadMs += durationMs;
     this.audioMs += durationMs;
-  }
-
-  /** The first audio was held back by `ms` (the playout lead). */
-  playoutHeld(ms: number): void {
-    this.playoutLeadMs = ms;
   }
 
   /** See RunMetrics.requiredLeadMs. */
@@ -128,25 +157,15 @@ export class MetricsRecorder {
     return this.segments.get(index);
   }
 
-  /** A segment was delivered: past the detail limit its timings are dropped (the totals keep them). */
-  segmentDelivered(index: number): void {
-    if (index >= SEGMENT_DETAIL_LIMIT) this.segments.delete(index);
-  }
-
-  cacheLookup(index: number, hit: boolean): void {
+  private cacheLookup(index: number, hit: boolean, backend: string): void {
     this.cacheUsed = true;
     if (hit) this.cacheHits++;
     else this.cacheMisses++;
     const segment = this.segments.get(index);
-    if (segment) segment.cached = hit;
-  }
-
-  failed(error: { stage: string; code: string; message: string }): void {
-    this.error ??= error;
-  }
-
-  markAborted(): void {
-    this.aborted = true;
+    if (segment) {
+      segment.cached = hit;
+      if (hit) segment.backend = `${backend} (cache)`;
+    }
   }
 
   snapshot(): RunMetrics {

@@ -4,7 +4,7 @@ import type { LlmStreamPart } from "../llm/llm-stream-part.js";
 import type { PipelineEvent } from "../pipeline/pipeline-event.js";
 import type { PipelineOptions } from "../pipeline/pipeline-options.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
-import { TtsFailover } from "../pipeline/tts-failover.js";
+import { createTtsFailover } from "../tts-wrappers/create-tts-failover.js";
 import type { AudioChunk } from "../tts/audio-chunk.js";
 import type { TtsProvider, TtsNormalization } from "../tts/tts-provider.js";
 import { randomChunks, seededRandom } from "../segmenter/__fixtures__/run-segmenter.js";
@@ -51,7 +51,7 @@ function recordingTts(normalization?: TtsNormalization): TtsProvider & { request
   };
 }
 
-async function run(pieces: readonly string[], tts: TtsProvider | TtsFailover, extra: Partial<PipelineOptions> = {}): Promise<PipelineEvent[]> {
+async function run(pieces: readonly string[], tts: TtsProvider, extra: Partial<PipelineOptions> = {}): Promise<PipelineEvent[]> {
   const events: PipelineEvent[] = [];
   // One sentence per segment, and no merging, so every chunking gives the same cuts.
   for await (const event of runPipeline({ llm: piecesLlm(pieces), tts, request: { prompt: "go" }, segmenter: { maxLength: 1000, minLength: 1, eagerFirstSegment: false, adaptive: false }, ...extra })) events.push(event);
@@ -132,7 +132,7 @@ describe("normalization in the pipeline", () => {
     const lexicon = { SQL: { say: "sequel", phonemes: "s'i:kw@l" } };
     const primary = recordingTts({ phonemes: "espeak", handles: ["currency", "numbers"] });
     const fallback = recordingTts({ handles: ["currency"] });
-    await run(["SQL costs $3.50 for 2."], new TtsFailover([primary, fallback]), { normalize: { lexicon } });
+    await run(["SQL costs $3.50 for 2."], createTtsFailover(primary, fallback), { normalize: { lexicon } });
     expect(primary.requests).toEqual(["sequel costs $3.50 for two."]);
   });
 });

@@ -21,9 +21,7 @@ export class SegmentSpeech {
   constructor(options: PipelineNormalizeOptions | undefined, tts: Pick<TtsProvider, "normalization"> | readonly Pick<TtsProvider, "normalization">[]) {
     const { enabled = true, ...rest } = options ?? {};
     const backends = Array.isArray(tts) ? tts : [tts as Pick<TtsProvider, "normalization">];
-    const [first, ...others] = backends.map((backend): TtsNormalization => backend.normalization ?? {});
-    const phonemes = first?.phonemes !== undefined && others.every((n) => n.phonemes === first.phonemes) ? first.phonemes : undefined;
-    const handledByTts = (first?.handles ?? []).filter((category) => others.every((n) => n.handles?.includes(category)));
+    const { phonemes, handles: handledByTts = [] } = sharedNormalization(backends);
     this.normalizer = enabled
       ? createNormalizer({ ...rest, ...(phonemes ? { phonemes } : {}), ...(handledByTts.length > 0 ? { handledByTts } : {}) })
       : undefined;
@@ -51,4 +49,15 @@ export class SegmentSpeech {
     const aligner = this.aligners.get(event.segmentIndex);
     return aligner ? { ...event, words: aligner.align(event.words) } : event;
   }
+}
+
+/**
+ * What every one of `backends` declares: the categories all of them handle, the phonemes all of
+ * them take. A failover declares this for its backends, since any of them may speak a segment.
+ */
+export function sharedNormalization(backends: readonly Pick<TtsProvider, "normalization">[]): TtsNormalization {
+  const [first, ...others] = backends.map((backend): TtsNormalization => backend.normalization ?? {});
+  const phonemes = first?.phonemes !== undefined && others.every((n) => n.phonemes === first.phonemes) ? first.phonemes : undefined;
+  const handles = (first?.handles ?? []).filter((category) => others.every((n) => n.handles?.includes(category)));
+  return { ...(phonemes ? { phonemes } : {}), ...(handles.length > 0 ? { handles } : {}) };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { AudioCache } from "../cache/audio-cache.js";
-import { warmAudioCache } from "../cache/warm-cache.js";
 import { createScriptedLlm } from "../testing/scripted-llm.js";
 import { createSyntheticTts } from "../testing/synthetic-tts.js";
 import { rms } from "../audio/pcm.js";
@@ -8,15 +7,11 @@ import type { TtsProvider } from "../tts/tts-provider.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import { OpeningSplitter } from "./opening-splitter.js";
 import { runPipeline } from "./run-pipeline.js";
-import { TtsFailover } from "./tts-failover.js";
+import { collect } from "../testing/collect.js";
+import { createTtsCache } from "../tts-wrappers/create-tts-cache.js";
+import { createTtsFailover } from "../tts-wrappers/create-tts-failover.js";
 
 const reply = "The first sentence is right here. The second sentence follows it now. A third one comes after that. And the fourth ends the reply.";
-
-async function collect(events: AsyncIterable<PipelineEvent>): Promise<PipelineEvent[]> {
-  const out: PipelineEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
 
 const seconds = (events: PipelineEvent[], segmentIndex: number): number =>
   events.filter((e) => e.type === "audio" && e.segmentIndex === segmentIndex).reduce((n, e) => n + (e.type === "audio" ? e.pcm.length / e.sampleRate : 0), 0);
@@ -26,7 +21,7 @@ describe("TTS failover", () => {
     const primary = createSyntheticTts({ sampleRate: 24000, failOnSegment: 1, voice: "primary" });
     const fallback = { ...createSyntheticTts({ sampleRate: 16000, voice: "fallback" }), id: "fallback (test double)" };
     const events = await collect(
-      runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }), tts: new TtsFailover([primary, fallback]), request: { prompt: "x" }, ttsConcurrency: 1 }),
+      runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }), tts: createTtsFailover(primary, fallback), request: { prompt: "x" }, ttsConcurrency: 1 }),
     );
     expect(events.some((e) => e.type === "error")).toBe(false);
     const segments = events.filter((e) => e.type === "segment");
@@ -50,7 +45,7 @@ describe("TTS failover", () => {
     const primary = { ...flaky, id: "flaky", async *synthesize(request: Parameters<typeof flaky.synthesize>[0]) { if (calls++ === 0) throw new Error("boom"); yield* flaky.synthesize(request); } };
     const fallback = { ...createSyntheticTts(), id: "fallback" };
     // The second run has to start within the cool-down of the first run's failure: 300 ms leaves room for a loaded machine.
-    const failover = new TtsFailover([primary, fallback], { cooldownMs: 300 });
+    const failover = createTtsFailover(primary, fallback, { cooldownMs: 300 });
     const backends = async (): Promise<string[]> => {
       const events = await collect(runPipeline({ llm: createScriptedLlm({ text: "Just one short sentence here.", tokensPerSecond: 5000 }), tts: failover, request: { prompt: "x" } }));
       return events.flatMap((e) => (e.type === "segment-end" ? [e.backend] : []));
@@ -65,7 +60,7 @@ describe("TTS failover", () => {
     const events = await collect(
       runPipeline({
         llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }),
-        tts: new TtsFailover([createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })]),
+        tts: createTtsFailover(createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })),
         request: { prompt: "x" },
         ttsConcurrency: 1,
       }),
@@ -78,8 +73,8 @@ describe("TTS failover", () => {
 describe("audio cache", () => {
   it("a repeated reply is served from the cache: hit rate in the metrics, same audio", async () => {
     const store = new AudioCache({ maxBytes: 50 * 1024 * 1024 });
-    const tts = createSyntheticTts({ firstChunkMs: 30 });
-    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "synthetic" }, segmenter: { adaptive: false } }));
+    const tts = createTtsCache(createSyntheticTts({ firstChunkMs: 30 }), { store });
+    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, segmenter: { adaptive: false } }));
     const first = await run();
     const second = await run();
     const metrics = (events: PipelineEvent[]) => (events.at(-1)?.type === "finish" ? (events.at(-1) as Extract<PipelineEvent, { type: "finish" }>).metrics : undefined);
@@ -91,11 +86,11 @@ describe("audio cache", () => {
 
   it("a warmed opening is spoken as its own segment straight from the cache", async () => {
     const store = new AudioCache({ maxBytes: 10 * 1024 * 1024 });
-    const tts = createSyntheticTts({ firstChunkMs: 200 });
-    expect(await warmAudioCache(store, "ns", tts, ["Sure!", "Let me check that."])).toBe(2);
-    const events = await collect(
-      runPipeline({ llm: createScriptedLlm({ text: `Sure! ${reply}`, tokensPerSecond: 2000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "ns", openings: ["Sure!", "Let me check that."] } }),
-    );
+    const openings = ["Sure!", "Let me check that."];
+    const tts = createTtsCache(createSyntheticTts({ firstChunkMs: 200 }), { store, openings });
+    expect(await tts.warm()).toBe(2);
+    expect(await tts.warm()).toBe(0); // already there
+    const events = await collect(runPipeline({ llm: createScriptedLlm({ text: `Sure! ${reply}`, tokensPerSecond: 2000 }), tts, request: { prompt: "x" }, openings }));
     const segments = events.filter((e) => e.type === "segment");
     expect(segments[0]).toMatchObject({ text: "Sure!" });
     const finish = events.at(-1) as Extract<PipelineEvent, { type: "finish" }>;
@@ -144,8 +139,8 @@ describe("fixed: failover and cache", () => {
     const primary: TtsProvider = { ...base, id: "primary", async *synthesize(request) { if (calls++ === 0) throw new Error("primary down once"); yield* base.synthesize(request); } };
     const fallback = { ...createSyntheticTts({ voice: "fallback", msPerChar: 30 }), id: "fallback" };
     const store = new AudioCache({ maxBytes: 10 * 1024 * 1024 });
-    const failover = new TtsFailover([primary, fallback], { cooldownMs: 0 });
-    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: oneSentence, tokensPerSecond: 5000 }), tts: failover, request: { prompt: "x" }, cache: { store, namespace: "primary-ns" } }));
+    const tts = createTtsCache(createTtsFailover(primary, fallback, { cooldownMs: 0 }), { store });
+    const run = () => collect(runPipeline({ llm: createScriptedLlm({ text: oneSentence, tokensPerSecond: 5000 }), tts, request: { prompt: "x" } }));
     const first = await run();
     expect(first.flatMap((e) => (e.type === "segment-end" ? [e.backend] : []))).toEqual(["fallback"]);
     const second = await run();
@@ -159,7 +154,7 @@ describe("fixed: failover and cache", () => {
     const events = await collect(
       runPipeline({
         llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }),
-        tts: new TtsFailover([createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })]),
+        tts: createTtsFailover(createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })),
         request: { prompt: "x" },
         ttsConcurrency: 1,
       }),
@@ -171,10 +166,10 @@ describe("fixed: failover and cache", () => {
 
   it("cached audio is never shared: a consumer that changes pcm in place does not silence later replies", async () => {
     const store = new AudioCache({ maxBytes: 10 * 1024 * 1024 });
-    const tts = createSyntheticTts();
+    const tts = createTtsCache(createSyntheticTts(), { store });
     const run = async (): Promise<number> => {
       let loudest = 0;
-      for await (const event of runPipeline({ llm: createScriptedLlm({ text: oneSentence, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, cache: { store, namespace: "ns" } })) {
+      for await (const event of runPipeline({ llm: createScriptedLlm({ text: oneSentence, tokensPerSecond: 5000 }), tts, request: { prompt: "x" } })) {
         if (event.type !== "audio") continue;
         loudest = Math.max(loudest, rms(event.pcm));
         event.pcm.fill(0); // a consumer that mutes what it has played, in place

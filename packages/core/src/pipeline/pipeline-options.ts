@@ -3,8 +3,6 @@ import type { LlmProvider } from "../llm/llm-provider.js";
 import type { LlmRequest } from "../llm/llm-request.js";
 import type { SegmenterOptions } from "../segmenter/segmenter-options.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
-import type { AudioCache } from "../cache/audio-cache.js";
-import type { TtsFailover } from "./tts-failover.js";
 import type { PlayoutLead } from "./playout-lead.js";
 import type { PipelineNormalizeOptions } from "../normalize/segment-speech.js";
 
@@ -30,18 +28,19 @@ export interface PipelineTimeouts {
 export interface PipelineOptions {
   llm: LlmProvider;
   /**
-   * The TTS backend, or a TtsFailover (primary first, then fallbacks). With
-   * fallbacks, each segment's audio is released once the segment has been
-   * synthesized, so a backend failing mid-segment can hand the whole segment
-   * to the next one without a word heard twice.
+   * The TTS provider: an adapter, or wrappers around adapters —
+   * `createTtsFailover(primary, ...fallbacks)` for fallbacks,
+   * `createTtsCache(tts, { store })` for the audio cache. Its `format` is the
+   * run's. Which backend spoke each segment, and cache hits, come from the
+   * wrappers' reports (`segment-end.backend`, `finish.metrics`).
    */
-  tts: TtsProvider | TtsFailover;
+  tts: TtsProvider;
   /**
-   * Whole-segment audio cache; `namespace` identifies the backend, voice and
-   * options its keys belong to. A reply that starts with one of `openings`
-   * speaks that opening as its own segment, so a cached opening plays at once.
+   * Known openings ("Sure!", "Let me check that."): a reply that starts with
+   * one speaks it as its own segment, so an opening warmed into the audio
+   * cache plays at once. Streaming mode only. Default none.
    */
-  cache?: { store: AudioCache; namespace: string; openings?: readonly string[] };
+  openings?: readonly string[];
   /** What to ask the LLM (its `signal` is ignored; pass `signal` below). */
   request: Omit<LlmRequest, "signal">;
   /** `streaming` speaks segments as they are cut; `whole` waits for the full reply and its full render (the baseline). Default `streaming`. */

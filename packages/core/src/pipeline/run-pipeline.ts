@@ -9,7 +9,8 @@ import type { PipelineOptions } from "./pipeline-options.js";
 import { withPipelineDefaults } from "./pipeline-settings-schema.js";
 import { OpeningSplitter } from "./opening-splitter.js";
 import { hasPrompt, readReply } from "./read-reply.js";
-import { TtsFailover } from "./tts-failover.js";
+import { RunControl } from "./run-control.js";
+import type { RunTraceEvent } from "./run-trace.js";
 import { TtsScheduler } from "./tts-scheduler.js";
 import { PlayoutLead } from "./playout-lead.js";
 import { SegmentSpeech } from "../normalize/segment-speech.js";
@@ -32,73 +33,69 @@ import { SegmentSpeech } from "../normalize/segment-speech.js";
  */
 export async function* runPipeline(input: PipelineOptions): AsyncGenerator<PipelineEvent> {
   const options = withPipelineDefaults(input);
+  if (options.signal?.aborted) return;
   const mode = options.mode;
-  const controller = new AbortController();
-  const external = options.signal;
-  const onExternalAbort = (): void => controller.abort();
-  if (external?.aborted) return;
-  external?.addEventListener("abort", onExternalAbort, { once: true });
-
-  const failover = options.tts instanceof TtsFailover ? options.tts : new TtsFailover([options.tts]);
-  const metrics = new MetricsRecorder({ mode, llm: `${options.llm.id}:${options.llm.model}`, tts: `${failover.primary.id}:${failover.primary.voice}` });
+  const control = new RunControl(options.signal);
+  const { tts, llm } = options;
+  const metrics = new MetricsRecorder({ mode, llm: `${llm.id}:${llm.model}`, tts: `${tts.id}:${tts.voice}` }, tts.id);
   const events = new BoundedQueue<PipelineEvent>(options.maxQueuedEvents ?? 64);
-  const emit = (event: PipelineEvent): Promise<void> => (controller.signal.aborted ? Promise.resolve() : events.push(event));
-  const driving = drive(options, failover, mode, controller.signal, metrics, emit).finally(() => events.close());
+  // Every event is observed by the metrics, then queued for the consumer (nothing is queued once the run is stopped).
+  const emit = (event: PipelineEvent): Promise<void> => {
+    metrics.observe(event);
+    return control.stopped ? Promise.resolve() : events.push(event);
+  };
+  const trace = (event: RunTraceEvent): void => metrics.observe(event);
+  const driving = drive(options, mode, control, metrics, emit, trace).finally(() => events.close());
 
-  // An abort empties the queue and wakes the consumer at once. (Racing each
-  // shift() against one long-lived "aborted" promise would add a reaction to it
+  // A stop empties the queue and wakes the consumer at once. (Racing each
+  // shift() against one long-lived "stopped" promise would add a reaction to it
   // per event: a leak that grows with the length of the run.)
   const dropQueued = (): void => events.cancel();
-  controller.signal.addEventListener("abort", dropQueued, { once: true });
+  control.signal.addEventListener("abort", dropQueued, { once: true });
   try {
     for (;;) {
       const event = await events.shift();
-      if (event === undefined || controller.signal.aborted) return;
+      if (event === undefined || control.stopped) return;
       yield event;
     }
   } finally {
-    controller.abort();
+    control.stop();
     events.cancel();
-    external?.removeEventListener("abort", onExternalAbort);
-    controller.signal.removeEventListener("abort", dropQueued);
+    control.signal.removeEventListener("abort", dropQueued);
+    control.dispose();
     await driving;
   }
 }
 
 async function drive(
   options: PipelineOptions,
-  failover: TtsFailover,
   mode: "streaming" | "whole",
-  signal: AbortSignal,
+  control: RunControl,
   metrics: MetricsRecorder,
   emit: (event: PipelineEvent) => Promise<void>,
+  trace: (event: RunTraceEvent) => void,
 ): Promise<void> {
   const logger = options.logger ?? silentLogger;
   const segmenterOptions = options.segmenter ?? {};
   const segmentWhole = mode === "whole" || segmenterOptions.enabled === false;
   const segmenter = createSegmenter(segmenterOptions);
-  // Stops every synthesis when the run is aborted or has failed.
-  const ttsController = new AbortController();
-  const stopTts = (): void => ttsController.abort();
-  signal.addEventListener("abort", stopTts, { once: true });
   // segment → normalize → TTS request: the TTS gets the spoken form; events keep both.
-  const speech = new SegmentSpeech(options.normalize, failover.providers);
+  const speech = new SegmentSpeech(options.normalize, options.tts);
   const learnedLead = options.playoutLead instanceof PlayoutLead ? options.playoutLead : undefined;
   const fixedLead = typeof options.playoutLead === "number" ? options.playoutLead : 0;
-  const playoutLeadMs = mode === "whole" ? 0 : Math.max(0, learnedLead ? learnedLead.leadMs : fixedLead);
   const scheduler = new TtsScheduler({
-    playoutLeadMs,
-    failover,
-    cache: options.cache,
+    tts: options.tts,
+    playoutLeadMs: mode === "whole" ? 0 : Math.max(0, learnedLead ? learnedLead.leadMs : fixedLead),
     concurrency: Math.max(1, options.ttsConcurrency ?? 2),
     fragments: options.fragments,
     maxBufferedAudioMs: options.maxBufferedAudioMs ?? 30_000,
     segmentTimeoutMs: options.timeouts?.ttsSegmentMs,
-    holdUntilDone: mode === "whole" || failover.providers.length > 1,
-    signal: ttsController.signal,
-    metrics,
+    wholeSegments: mode === "whole",
+    control,
     logger,
+    now: () => metrics.now(),
     emit: (event) => emit(speech.mapEvent(event)),
+    trace,
     onSegmentEnd: () => {
       const rates = { llmCharsPerSecond: metrics.llmCharsPerSecond(), ttsRealTimeFactor: metrics.ttsRealTimeFactor() };
       segmenter.updateRates({
@@ -115,33 +112,18 @@ async function drive(
       const index = nextIndex++;
       const { written, spoken } = speech.speak(index, segments[i]?.text ?? "");
       const isFinal = final && i === segments.length - 1;
-      metrics.segmentCut(index, [...written].length, failover.primary.id);
       logger.info(`Segment ${index} (len=${[...written].length}): ${JSON.stringify(written)}${spoken === written ? "" : ` spoken as ${JSON.stringify(spoken)}`}`);
       await emit({ type: "segment", index, text: written, spoken, isFinal, atMs: metrics.now() });
       scheduler.add({ index, text: spoken }, isFinal);
     }
   };
 
-  let failure: VoxpipeError | undefined;
-  const fail = (error: VoxpipeError): void => {
-    failure ??= error;
-  };
+  // A TTS failure is the run's failure; RunControl then stops the LLM too (nothing more can be spoken in order).
   const delivering = scheduler.deliver().catch((error: unknown) => {
-    if (!isAbortError(error)) fail(VoxpipeError.from(error, "tts"));
+    if (!isAbortError(error)) control.fail(VoxpipeError.from(error, "tts"));
   });
 
-  // A TTS failure stops the LLM too: nothing more can be spoken in order.
-  const llmController = new AbortController();
-  const stopLlm = (): void => llmController.abort();
-  signal.addEventListener("abort", stopLlm, { once: true });
-  void delivering.then(() => {
-    if (failure) {
-      llmController.abort();
-      ttsController.abort();
-    }
-  });
-
-  const openings = new OpeningSplitter(segmentWhole ? [] : (options.cache?.openings ?? []));
+  const openings = new OpeningSplitter(segmentWhole ? [] : (options.openings ?? []));
   const feed = async (split: ReturnType<OpeningSplitter["push"]>): Promise<void> => {
     if (!split) return;
     if (split.opening) await schedule([{ index: 0, text: split.opening }], false);
@@ -152,23 +134,21 @@ async function drive(
     const llmFailure = await readReply({
       llm: options.llm,
       request: options.request,
-      signal: llmController.signal,
+      signal: control.llmSignal,
       timeouts: options.timeouts ?? {},
       onText: async (text) => {
-        metrics.text(text.length);
         await emit({ type: "text-delta", text, atMs: metrics.now() });
         if (segmentWhole) reply += text;
         else await feed(openings.push(text));
       },
-      onReasoning: (text) => metrics.reasoning(text.length),
+      onReasoning: (text) => trace({ type: "reasoning-delta", chars: text.length, atMs: metrics.now() }),
     });
-    if (llmFailure) fail(llmFailure);
+    if (llmFailure) control.fail(llmFailure);
   } else {
-    fail(new VoxpipeError({ code: "empty-prompt", stage: "pipeline", message: "The prompt is empty (or only whitespace): give the LLM something to answer." }));
+    control.fail(new VoxpipeError({ code: "empty-prompt", stage: "pipeline", message: "The prompt is empty (or only whitespace): give the LLM something to answer." }));
   }
-  signal.removeEventListener("abort", stopLlm);
 
-  if (!signal.aborted && !failure) {
+  if (!control.stopped && !control.failure) {
     if (segmentWhole) {
       const wholeSegmenter = createSegmenter({ ...segmenterOptions, maxLength: Number.MAX_SAFE_INTEGER });
       const text = [...wholeSegmenter.push(reply), ...wholeSegmenter.end()].map((s) => s.text).join(" ");
@@ -180,15 +160,14 @@ async function drive(
   }
   scheduler.close();
   await delivering;
-  ttsController.abort();
-  signal.removeEventListener("abort", stopTts);
+  control.stopTts();
 
-  if (signal.aborted) {
-    metrics.markAborted();
+  if (control.stopped) {
+    trace({ type: "run-stopped", atMs: metrics.now() });
     return;
   }
+  const failure = control.failure;
   if (failure) {
-    metrics.failed({ stage: failure.stage, code: failure.code, message: failure.message });
     logger.error(`${failure.stage} failed: ${failure.message}`);
     await emit({ type: "error", stage: failure.stage, code: failure.code, message: failure.message, retryable: failure.retryable, atMs: metrics.now() });
   }
@@ -199,4 +178,3 @@ async function drive(
   );
   await emit({ type: "finish", metrics: snapshot, atMs: metrics.now() });
 }
-

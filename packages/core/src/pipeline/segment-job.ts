@@ -9,8 +9,10 @@ export class SegmentJob {
   queuedMs = 0;
   /** All audio produced, in ms. */
   producedMs = 0;
-  /** Chunks handed to the consumer. */
-  delivered = 0;
+  /** Who spoke it, for `segment-end`: the backend's id, with " (cache)" when the audio came from the cache. */
+  backend: string;
+  /** Synthesis wall time, from its (last) start to its end. */
+  synthesisMs = 0;
   done = false;
   error: VoxpipeError | undefined;
   private wake: (() => void) | undefined;
@@ -20,20 +22,15 @@ export class SegmentJob {
     this.resolveEnded = resolve;
   });
 
-  constructor(readonly segment: Segment, readonly isFinal: boolean) {}
+  constructor(readonly segment: Segment, readonly isFinal: boolean, backend: string) {
+    this.backend = backend;
+  }
 
   push(chunk: AudioChunk, durationMs: number): void {
     this.chunks.push(chunk);
     this.queuedMs += durationMs;
     this.producedMs += durationMs;
     this.notify();
-  }
-
-  /** Drops the audio of a failed attempt that was never delivered. */
-  discard(): void {
-    this.chunks.length = 0;
-    this.queuedMs = 0;
-    this.producedMs = 0;
   }
 
   finish(error?: VoxpipeError): void {

@@ -20,3 +20,5 @@ export {
 } from "./fake-audio-server.js";
 export { tonePcm16 } from "./tone-pcm16.js";
 export { fetchTestModelsHint, modelFiles, type ModelFiles, type ModelFilesOptions } from "./model-files.js";
+export { collect } from "./collect.js";
+export { errorPartOf, streamFailure, thrownBy } from "./error-matchers.js";

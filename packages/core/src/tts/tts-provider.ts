@@ -33,6 +33,13 @@ export interface TtsProvider {
    */
   synthesize(request: TtsRequest): AsyncIterable<AudioChunk>;
   /**
+   * The backend the next request goes to first, for wrappers that choose
+   * among backends (a failover after its primary failed answers with a
+   * fallback). The audio cache keys its lookups by it. Adapters leave it out:
+   * the provider itself speaks.
+   */
+  nextBackend?(): TtsProvider;
+  /**
    * Loads the voice or engine now rather than on the first request, so the
    * first segment is not slowed by loading. Optional; safe to call more than once.
    */
