@@ -7,6 +7,7 @@ import { describeLlmConformance } from "@voxpipe/core/conformance";
 import { modelFiles } from "@voxpipe/core/testing";
 import { createLlamaCppLlm, type LlamaCppOptions } from "./index.js";
 import adapter from "./index.js";
+import { collect } from "@voxpipe/core/testing";
 
 // Real-model tests: stories260K (no chat template, so completion mode) from $VOXPIPE_MODELS_DIR.
 const models = modelFiles(["llm/stories260K.gguf", "llm/llama-2-tiny-random.gguf", "tts/piper-test-voice-silent.onnx.json"]);
@@ -19,12 +20,6 @@ function contextFor(logs: string[] = []): AdapterContext {
 
 function stories(options: Partial<LlamaCppOptions> = {}, logs?: string[]) {
   return createLlamaCppLlm({ ...testOptions, ...options }, contextFor(logs));
-}
-
-async function collect(stream: AsyncIterable<LlmStreamPart>): Promise<LlmStreamPart[]> {
-  const parts: LlmStreamPart[] = [];
-  for await (const part of stream) parts.push(part);
-  return parts;
 }
 
 const textOf = (parts: LlmStreamPart[]) => parts.map((p) => (p.type === "text-delta" ? p.text : "")).join("");

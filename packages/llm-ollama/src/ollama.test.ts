@@ -2,7 +2,7 @@ import type { LlmStreamPart } from "@voxpipe/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOllamaLlm, normalizeHost } from "./create-ollama.js";
 import { chatStream, errorAnswer, fixture, fixtureText, startFakeOllama } from "./__fixtures__/fake-ollama.js";
-import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "@voxpipe/core/testing";
+import { collect, errorPartOf, type FakeServer, neverAnswer, sendChunks, startFakeServer } from "@voxpipe/core/testing";
 import adapter from "./index.js";
 
 const servers: FakeServer[] = [];
@@ -16,18 +16,7 @@ async function serve(...args: Parameters<typeof startFakeOllama>): Promise<FakeS
   return server;
 }
 
-async function collect(stream: AsyncIterable<LlmStreamPart>): Promise<LlmStreamPart[]> {
-  const parts: LlmStreamPart[] = [];
-  for await (const part of stream) parts.push(part);
-  return parts;
-}
-
 const text = (parts: LlmStreamPart[]): string => parts.map((part) => (part.type === "text-delta" ? part.text : "")).join("");
-const errorOf = (parts: LlmStreamPart[]) => {
-  const last = parts.at(-1);
-  if (last?.type !== "error") throw new Error(`expected an error part, got ${JSON.stringify(last)}`);
-  return last.error;
-};
 const quick = { retries: 0, connectTimeoutMs: 2_000, firstTokenTimeoutMs: 5_000, idleTimeoutMs: 2_000 };
 
 describe("llm-ollama against a fake Ollama server", () => {
@@ -90,7 +79,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const server = await serve(chatStream("chat-stream.ndjson", { dropAfter: 5 }));
     const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, retries: 3, retryDelayMs: 10 }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe("The sky looks blue because");
-    const error = errorOf(parts);
+    const error = errorPartOf(parts);
     expect(error.code).toBe("llm-stream-dropped");
     expect(error.stage).toBe("llm");
     expect(error.message).toContain(server.url);
@@ -101,7 +90,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const key = "sk-ollama-secret-4242";
     const server = await serve(errorAnswer(401, `{"error":"invalid token ${key}"}`));
     const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", apiKey: key, ...quick, retries: 2 }).stream({ prompt: "Hi" }));
-    const error = errorOf(parts);
+    const error = errorPartOf(parts);
     expect(error.code).toBe("llm-auth");
     expect(error.retryable).toBe(false);
     expect(error.message).toContain(server.url);
@@ -111,7 +100,7 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("reports an unknown model as llm-model-not-found, with `ollama pull` and the local models", async () => {
     const server = await serve(errorAnswer(404, fixture("error-model-not-found.json").replace("MODEL", "mistral-nope")));
-    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "mistral-nope", ...quick }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOllamaLlm({ host: server.url, model: "mistral-nope", ...quick }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-model-not-found");
     expect(error.message).toContain("ollama pull mistral-nope");
     expect(error.message).toContain("llama3.2:latest, qwen3:4b");
@@ -131,13 +120,13 @@ describe("llm-ollama against a fake Ollama server", () => {
 
   it("reports a 429 as llm-rate-limited with retryAfterMs when retries run out", async () => {
     const server = await serve(errorAnswer(429, `{"error":"too many requests"}`, { "Retry-After": "3" }));
-    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-rate-limited", retryable: true, retryAfterMs: 3000 });
   });
 
   it("reports 5xx as a retryable llm-server-error and retries it", async () => {
     const server = await serve(errorAnswer(503, fixture("error-server-busy.json")));
-    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-server-error", retryable: true });
     expect(error.message).toContain("server busy");
     expect(server.count("POST /api/chat")).toBe(2);
@@ -147,7 +136,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const server = await serve(chatStream("chat-stream.ndjson", { garbage: { at: 3, text: "<html>502 Bad Gateway</html>\n" } }));
     const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks");
-    expect(errorOf(parts).code).toBe("llm-malformed-chunk");
+    expect(errorPartOf(parts).code).toBe("llm-malformed-chunk");
   });
 
   it("reports an error line inside the stream as llm-server-error", async () => {
@@ -157,13 +146,13 @@ describe("llm-ollama against a fake Ollama server", () => {
     });
     const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("Hi");
-    expect(errorOf(parts).code).toBe("llm-server-error");
-    expect(errorOf(parts).message).toContain("unexpected EOF");
+    expect(errorPartOf(parts).code).toBe("llm-server-error");
+    expect(errorPartOf(parts).message).toContain("unexpected EOF");
   });
 
   it("times out waiting for the first token, says which timeout, and closes the request", async () => {
     const server = await serve((_request, response) => neverAnswer(response));
-    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-timeout", retryable: true });
     expect(error.message).toMatch(/^first-token timeout/);
     expect(error.message).toContain("firstTokenTimeoutMs (300 ms)");
@@ -174,14 +163,14 @@ describe("llm-ollama against a fake Ollama server", () => {
     const server = await serve(chatStream("chat-stream.ndjson", { stallAfter: 4 }));
     const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, idleTimeoutMs: 300 }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks blue");
-    expect(errorOf(parts).message).toMatch(/^idle timeout/);
+    expect(errorPartOf(parts).message).toMatch(/^idle timeout/);
     await server.clientClosed();
   });
 
   it("times out when the server accepts the connection but never answers (connect)", async () => {
     const server = await startFakeServer({ "GET /api/version": (_request, response) => neverAnswer(response), "POST /api/chat": (_request, response) => neverAnswer(response) });
     servers.push(server);
-    const error = errorOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
     expect(error.message).toMatch(/^connect timeout/);
   });
 
@@ -195,7 +184,7 @@ describe("llm-ollama against a fake Ollama server", () => {
     const gone = await startFakeServer({});
     const url = gone.url;
     await gone.close();
-    const error = errorOf(await collect(createOllamaLlm({ host: url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOllamaLlm({ host: url, model: "llama3.2", ...quick }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-unreachable");
     expect(error.message).toContain(url);
     expect(error.message).toContain("ECONNREFUSED");

@@ -2,7 +2,7 @@ import type { LlmStreamPart } from "@voxpipe/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOpenAiLlm } from "./create-openai.js";
 import { chatStream, errorAnswer, fixture, fixtureText, sseEvents, startFakeOpenai } from "./__fixtures__/fake-openai.js";
-import { neverAnswer, sendChunks, startFakeServer, type FakeServer } from "@voxpipe/core/testing";
+import { collect, errorPartOf, type FakeServer, neverAnswer, sendChunks, startFakeServer } from "@voxpipe/core/testing";
 import adapter from "./index.js";
 
 const servers: FakeServer[] = [];
@@ -16,19 +16,8 @@ async function serve(...args: Parameters<typeof startFakeOpenai>): Promise<FakeS
   return server;
 }
 
-async function collect(stream: AsyncIterable<LlmStreamPart>): Promise<LlmStreamPart[]> {
-  const parts: LlmStreamPart[] = [];
-  for await (const part of stream) parts.push(part);
-  return parts;
-}
-
 const text = (parts: LlmStreamPart[]): string => parts.map((part) => (part.type === "text-delta" ? part.text : "")).join("");
 const reasoning = (parts: LlmStreamPart[]): string => parts.map((part) => (part.type === "reasoning-delta" ? part.text : "")).join("");
-const errorOf = (parts: LlmStreamPart[]) => {
-  const last = parts.at(-1);
-  if (last?.type !== "error") throw new Error(`expected an error part, got ${JSON.stringify(last)}`);
-  return last.error;
-};
 const quick = { model: "gpt-4o-mini", retries: 0, connectTimeoutMs: 2_000, firstTokenTimeoutMs: 5_000, idleTimeoutMs: 2_000 };
 const chatRoute = "POST /v1/chat/completions";
 
@@ -104,7 +93,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const server = await serve(chatStream("chat-stream.sse", { dropAfter: 6 }));
     const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 3, retryDelayMs: 10 }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe("The sky looks blue because");
-    expect(errorOf(parts)).toMatchObject({ code: "llm-stream-dropped", stage: "llm" });
+    expect(errorPartOf(parts)).toMatchObject({ code: "llm-stream-dropped", stage: "llm" });
     expect(server.count(chatRoute)).toBe(1);
   });
 
@@ -115,14 +104,14 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     });
     const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Sky?" }));
     expect(text(parts)).toBe("The sky looks");
-    expect(errorOf(parts).code).toBe("llm-stream-dropped");
+    expect(errorPartOf(parts).code).toBe("llm-stream-dropped");
   });
 
   it("reports 401 as llm-auth and never puts the API key in the error, even when the server echoes it", async () => {
     const key = "sk-proj-Zq81mVb2LxT0pRk4";
     const server = await serve(errorAnswer(401, fixture("error-invalid-api-key.json").replace("KEY", key)));
     const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, apiKey: key, retries: 2 }).stream({ prompt: "Hi" }));
-    const error = errorOf(parts);
+    const error = errorPartOf(parts);
     expect(error).toMatchObject({ code: "llm-auth", retryable: false });
     expect(error.message).toContain("Incorrect API key provided");
     expect(error.message).toContain(server.baseURL);
@@ -137,7 +126,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     ["vLLM", "error-vllm-model-not-found.json"],
   ])("reports an unknown model (%s body) as llm-model-not-found naming the model", async (_label, name) => {
     const server = await serve(errorAnswer(404, fixture(name).replace("MODEL", "gpt-nope")));
-    const error = errorOf(await collect(createOpenAiLlm({ ...quick, model: "gpt-nope", baseURL: server.baseURL }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOpenAiLlm({ ...quick, model: "gpt-nope", baseURL: server.baseURL }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-model-not-found");
     expect(error.message).toContain('"gpt-nope"');
     expect(error.message).toContain("does not exist");
@@ -145,7 +134,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("reports a 404 that is not about the model as a wrong baseURL", async () => {
     const server = await serve(errorAnswer(404, `{"detail":"Not Found"}`));
-    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-bad-request");
     expect(error.message).toContain("/v1 suffix");
   });
@@ -164,10 +153,10 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
 
   it("reports a 429 as llm-rate-limited with retryAfterMs, and an exhausted quota as not retryable", async () => {
     const server = await serve(errorAnswer(429, fixture("error-rate-limit.json"), { "retry-after-ms": "1500" }));
-    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-rate-limited", retryable: true, retryAfterMs: 1500 });
     const quota = await serve(errorAnswer(429, `{"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}`));
-    const quotaError = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: quota.baseURL, retries: 2 }).stream({ prompt: "Hi" })));
+    const quotaError = errorPartOf(await collect(createOpenAiLlm({ ...quick, baseURL: quota.baseURL, retries: 2 }).stream({ prompt: "Hi" })));
     expect(quotaError).toMatchObject({ code: "llm-rate-limited", retryable: false });
     expect(quota.count(chatRoute)).toBe(1);
   });
@@ -176,13 +165,13 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const server = await serve(chatStream("chat-stream.sse", { stallAfter: 3 }));
     const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 3, retryDelayMs: 10, idleTimeoutMs: 200 }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky");
-    expect(errorOf(parts)).toMatchObject({ code: "llm-timeout", retryable: true });
+    expect(errorPartOf(parts)).toMatchObject({ code: "llm-timeout", retryable: true });
     expect(server.count(chatRoute)).toBe(1);
   });
 
   it("reports 500 as a retryable llm-server-error and retries it", async () => {
     const server = await serve(errorAnswer(500, fixture("error-server.json")));
-    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, retries: 1, retryDelayMs: 10 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-server-error", retryable: true });
     expect(error.message).toContain("The server had an error");
     expect(server.count(chatRoute)).toBe(2);
@@ -192,15 +181,15 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const server = await serve(chatStream("chat-stream.sse", { garbage: { at: 4, text: "data: {\"id\": chatcmpl-broken\n\n" } }));
     const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks");
-    expect(errorOf(parts).code).toBe("llm-malformed-chunk");
+    expect(errorPartOf(parts).code).toBe("llm-malformed-chunk");
   });
 
   it("reports an error event inside the stream as llm-server-error", async () => {
     const server = await serve(chatStream("chat-stream.sse", { garbage: { at: 3, text: `data: {"error":{"message":"upstream model crashed","type":"server_error","code":null}}\n\n` } }));
     const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky");
-    expect(errorOf(parts).code).toBe("llm-server-error");
-    expect(errorOf(parts).message).toContain("upstream model crashed");
+    expect(errorPartOf(parts).code).toBe("llm-server-error");
+    expect(errorPartOf(parts).message).toContain("upstream model crashed");
   });
 
   it("times out waiting for the first token, says which timeout, and closes the request", async () => {
@@ -209,7 +198,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
       response.write(sseEvents("chat-stream.sse")[0]);
       await neverAnswer(response);
     });
-    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, firstTokenTimeoutMs: 300 }).stream({ prompt: "Hi" })));
     expect(error).toMatchObject({ code: "llm-timeout", retryable: true });
     expect(error.message).toMatch(/^first-token timeout/);
     expect(error.message).toContain("firstTokenTimeoutMs (300 ms)");
@@ -220,13 +209,13 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const server = await serve(chatStream("chat-stream.sse", { stallAfter: 5 }));
     const parts = await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, idleTimeoutMs: 300 }).stream({ prompt: "Hi" }));
     expect(text(parts)).toBe("The sky looks blue");
-    expect(errorOf(parts).message).toMatch(/^idle timeout/);
+    expect(errorPartOf(parts).message).toMatch(/^idle timeout/);
     await server.clientClosed();
   });
 
   it("times out when no response headers come (connect)", async () => {
     const server = await serve((_request, response) => neverAnswer(response));
-    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOpenAiLlm({ ...quick, baseURL: server.baseURL, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-timeout");
     expect(error.message).toMatch(/^connect timeout/);
   });
@@ -234,7 +223,7 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
   it("reports a closed port as llm-unreachable naming the URL", async () => {
     const gone = await startFakeServer({});
     await gone.close();
-    const error = errorOf(await collect(createOpenAiLlm({ ...quick, baseURL: `${gone.url}/v1` }).stream({ prompt: "Hi" })));
+    const error = errorPartOf(await collect(createOpenAiLlm({ ...quick, baseURL: `${gone.url}/v1` }).stream({ prompt: "Hi" })));
     expect(error.code).toBe("llm-unreachable");
     expect(error.message).toContain(`${gone.url}/v1`);
     expect(error.message).toContain("ECONNREFUSED");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { rms, VoxpipeError, isAbortError, type AudioChunk } from "@voxpipe/core";
 import { describeTtsConformance } from "@voxpipe/core/conformance";
-import { modelFiles } from "@voxpipe/core/testing";
+import { collect, modelFiles, thrownBy } from "@voxpipe/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import espeakAdapter, { createEspeakTts, espeakTtsOptionsSchema, type EspeakTtsProvider } from "./index.js";
 
@@ -9,12 +9,6 @@ describeTtsConformance({ name: "espeak", create: () => createEspeakTts() });
 
 // The Debian espeak-ng CLI's clip of one sentence, from the models folder (the only test here that needs a file).
 const reference = modelFiles(["audio/espeak-ng-en-us-hello.wav"]);
-
-async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
-  const chunks: AudioChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
 
 function join32(chunks: readonly AudioChunk[]): Float32Array {
   const out = new Float32Array(chunks.reduce((n, chunk) => n + chunk.pcm.length, 0));
@@ -27,15 +21,6 @@ function join32(chunks: readonly AudioChunk[]): Float32Array {
 }
 
 const seconds = (chunks: readonly AudioChunk[]): number => join32(chunks).length / 22050;
-
-async function errorOf(stream: AsyncIterable<AudioChunk>): Promise<unknown> {
-  try {
-    await collect(stream);
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the synthesis to fail");
-}
 
 /** Duration of a 16-bit PCM WAV file, read from its `fmt ` and `data` chunks. */
 function wavSeconds(path: string): number {
@@ -105,7 +90,7 @@ describe("tts-espeak", () => {
     const text = "Clamping keeps the rate in range.";
     const fastest = seconds(await collect(shared.synthesize({ text, speed: 450 / 175 })));
     expect(seconds(await collect(shared.synthesize({ text, speed: 10 })))).toBeCloseTo(fastest, 1);
-    await expect(errorOf(shared.synthesize({ text, speed: 0 }))).resolves.toMatchObject({ code: "invalid-request", stage: "tts" });
+    await expect(thrownBy(() => collect(shared.synthesize({ text, speed: 0 })))).resolves.toMatchObject({ code: "invalid-request", stage: "tts" });
   });
 
   it("attaches ordered word timings that cover the words of the text", async () => {
@@ -166,14 +151,14 @@ describe("tts-espeak", () => {
   });
 
   it("rejects an unknown voice with a VoxpipeError that names it and lists valid ones", async () => {
-    const error = await errorOf(shared.synthesize({ text: "Hello.", voice: "xx-nonexistent" }));
+    const error = await thrownBy(() => collect(shared.synthesize({ text: "Hello.", voice: "xx-nonexistent" })));
     expect(VoxpipeError.isInstance(error)).toBe(true);
     const voxpipeError = error as VoxpipeError;
     expect(voxpipeError.code).toBe("voice-not-found");
     expect(voxpipeError.stage).toBe("tts");
     expect(voxpipeError.message).toContain('"xx-nonexistent"');
     expect(voxpipeError.message).toContain('"en-us"');
-    const related = await errorOf(shared.synthesize({ text: "Hello.", voice: "en-zz" }));
+    const related = await thrownBy(() => collect(shared.synthesize({ text: "Hello.", voice: "en-zz" })));
     expect((related as Error).message).toContain('"en-gb"');
     // The provider still works afterwards.
     expect(seconds(await collect(shared.synthesize({ text: "Still fine." })))).toBeGreaterThan(0.3);
@@ -216,7 +201,7 @@ describe("tts-espeak", () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 5);
       const started = performance.now();
-      const error = await errorOf(tts.synthesize({ text: "Hello there.", signal: controller.signal }));
+      const error = await thrownBy(() => collect(tts.synthesize({ text: "Hello there.", signal: controller.signal })));
       expect(isAbortError(error)).toBe(true);
       expect(performance.now() - started).toBeLessThan(500);
     } finally {
@@ -256,7 +241,7 @@ describe("tts-espeak", () => {
     await Promise.all([collect(tts.synthesize({ text: "One." })), collect(tts.synthesize({ text: "Two." }))]);
     await tts.dispose();
     await tts.dispose(); // idempotent
-    await expect(errorOf(tts.synthesize({ text: "Three." }))).resolves.toMatchObject({ code: "tts-disposed" });
+    await expect(thrownBy(() => collect(tts.synthesize({ text: "Three." })))).resolves.toMatchObject({ code: "tts-disposed" });
   });
 
   it("is a side-effect-free tts adapter whose options have defaults", async () => {

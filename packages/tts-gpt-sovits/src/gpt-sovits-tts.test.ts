@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { VoxpipeError, type AudioChunk, type TtsProvider } from "@voxpipe/core";
 import adapter, { createGptSovitsTts, gptSovitsOptionsSchema, type GptSovitsOptionsInput } from "./index.js";
 import { startFakeGptSovitsServer, type FakeGptSovitsServer, type FakeGptSovitsServerOptions } from "./__fixtures__/fake-gpt-sovits-server.js";
+import { collect, streamFailure } from "@voxpipe/core/testing";
 
 let server: FakeGptSovitsServer | undefined;
 let provider: TtsProvider | undefined;
@@ -19,22 +20,6 @@ async function setUp(serverOptions: FakeGptSovitsServerOptions = {}, options: Pa
   server = await startFakeGptSovitsServer(serverOptions);
   provider = createGptSovitsTts({ baseURL: server.baseURL, ...voice, ...options }, { log: (_level, message) => logs.push(message) });
   return { server, provider };
-}
-
-async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
-  const chunks: AudioChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-async function failure(stream: AsyncIterable<AudioChunk>, received: AudioChunk[] = []): Promise<VoxpipeError> {
-  try {
-    for await (const chunk of stream) received.push(chunk);
-  } catch (error) {
-    expect(VoxpipeError.isInstance(error)).toBe(true);
-    return error as VoxpipeError;
-  }
-  throw new Error("expected the synthesis to fail");
 }
 
 const frames = (chunks: AudioChunk[]): number => chunks.reduce((n, c) => n + c.pcm.length, 0);
@@ -115,7 +100,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
 
   it("fails clearly when the model's rate differs from the declared one", async () => {
     const { provider } = await setUp({ sampleRate: 48000 });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-format-mismatch");
     expect(error.message).toContain("48000 Hz");
     expect(error.message).toContain("32000 Hz");
@@ -123,7 +108,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
 
   it("turns api_v2's 400 `{ message }` into tts-bad-request with its message", async () => {
     const { provider } = await setUp({}, { textLang: "xx" });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-bad-request");
     expect(error.retryable).toBe(false);
     expect(error.message).toContain("text_lang: xx is not supported in version v2");
@@ -132,7 +117,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
 
   it("includes the `Exception` text of a failed synthesis", async () => {
     const { provider } = await setUp({ behave: () => ({ status: 400, errorBody: { message: "tts failed", Exception: "ref_audio_path refs/doubao_ref.wav not exists" } }) });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-bad-request");
     expect(error.message).toContain("tts failed (ref_audio_path refs/doubao_ref.wav not exists)");
     expect(error.message).toContain("refAudioPath");
@@ -140,14 +125,14 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
 
   it("reads FastAPI's 422 validation body", async () => {
     const { provider } = await setUp({ behave: () => ({ status: 422, errorBody: { detail: [{ loc: ["body", "top_k"], msg: "Input should be a valid integer", type: "int_parsing" }] } }) });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-bad-request");
     expect(error.message).toContain("body.top_k: Input should be a valid integer");
   });
 
   it("maps 5xx to a retryable tts-server-error (with Retry-After) and 404 to a hint about api_v2", async () => {
     const { provider } = await setUp({ behave: () => ({ status: 500, headers: { "retry-after": "2" }, errorBody: "Internal Server Error" }) });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-server-error");
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(2000);
@@ -157,7 +142,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
     const other = await startFakeGptSovitsServer();
     server = other;
     const wrongPath = createGptSovitsTts({ baseURL: `${other.baseURL}/v1`, ...voice });
-    const notFound = await failure(wrongPath.synthesize({ text: "Hi." }));
+    const notFound = await streamFailure(wrongPath.synthesize({ text: "Hi." }));
     expect(notFound.code).toBe("tts-bad-request");
     expect(notFound.message).toContain("api_v2");
   });
@@ -165,7 +150,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
   it("reports a drop mid-body as tts-stream-dropped after yielding what arrived", async () => {
     const { provider } = await setUp({ behave: () => ({ dropAfterBytes: 44 + 6401 * 2 + 1 }) });
     const received: AudioChunk[] = [];
-    const error = await failure(provider.synthesize({ text: "A fairly long sentence to speak. ".repeat(3) }), received);
+    const error = await streamFailure(provider.synthesize({ text: "A fairly long sentence to speak. ".repeat(3) }), received);
     expect(error.code).toBe("tts-stream-dropped");
     expect(error.retryable).toBe(true);
     expect(frames(received)).toBe(6401);
@@ -173,7 +158,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
 
   it("reports a drop right after the headers as tts-stream-dropped, not unreachable", async () => {
     const { provider } = await setUp({ behave: () => ({ dropAfterBytes: 0 }) });
-    const error = await failure(provider.synthesize({ text: "Hi there." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi there." }));
     expect(error.code).toBe("tts-stream-dropped");
   });
 
@@ -187,7 +172,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
       // The other timeout stays long, so only the named one can fire.
       const setup = await setUp({ behave: () => behaviour }, { firstAudioTimeoutMs: 10_000, idleTimeoutMs: 10_000, [option]: 200 });
       const started = performance.now();
-      const error = await failure(setup.provider.synthesize({ text: "Hello there, slow server." }));
+      const error = await streamFailure(setup.provider.synthesize({ text: "Hello there, slow server." }));
       expect(error.code).toBe("tts-timeout");
       expect(error.retryable).toBe(true);
       expect(error.message).toContain("200 ms");
@@ -226,7 +211,7 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
     const closed = await startFakeGptSovitsServer();
     await closed.close();
     provider = createGptSovitsTts({ baseURL: closed.baseURL, ...voice });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-unreachable");
     expect(error.retryable).toBe(true);
     expect(error.message).toContain(`${closed.baseURL}/tts`);
@@ -290,10 +275,10 @@ describe("tts-gpt-sovits timeout option names", () => {
     expect(parsed).not.toHaveProperty("timeoutMs");
     provider = await adapter.create(parsed, context(logs));
     expect(warnings(logs)).toEqual(["tts-gpt-sovits: the option `timeoutMs` is deprecated; rename it to `firstAudioTimeoutMs` and `idleTimeoutMs` (it sets both)."]);
-    const slowStart = await failure(provider.synthesize({ text: "Hello there, slow server." }));
+    const slowStart = await streamFailure(provider.synthesize({ text: "Hello there, slow server." }));
     expect(slowStart.code).toBe("tts-timeout");
     expect(slowStart.message).toContain("`firstAudioTimeoutMs`");
-    const stalled = await failure(provider.synthesize({ text: "Hello there, slow server." }));
+    const stalled = await streamFailure(provider.synthesize({ text: "Hello there, slow server." }));
     expect(stalled.code).toBe("tts-timeout");
     expect(stalled.message).toContain("`idleTimeoutMs`");
   });

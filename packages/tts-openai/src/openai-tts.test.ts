@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { VoxpipeError, type AudioChunk, type TtsProvider } from "@voxpipe/core";
 import adapter, { createOpenAiTts, openAiTtsOptionsSchema, type OpenAiTtsOptionsInput } from "./index.js";
 import { startFakeSpeechServer, type FakeSpeechServer, type FakeSpeechServerOptions } from "./__fixtures__/fake-speech-server.js";
+import { collect, streamFailure } from "@voxpipe/core/testing";
 
 const KEY = "sk-test-secret-key-0123456789";
 let server: FakeSpeechServer | undefined;
@@ -19,22 +20,6 @@ async function setUp(serverOptions: FakeSpeechServerOptions = {}, options: OpenA
   server = await startFakeSpeechServer(serverOptions);
   provider = createOpenAiTts({ baseURL: server.baseURL, apiKey: KEY, ...options }, { log: (_level, message) => logs.push(message) });
   return { server, provider };
-}
-
-async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
-  const chunks: AudioChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-async function failure(stream: AsyncIterable<AudioChunk>, received: AudioChunk[] = []): Promise<VoxpipeError> {
-  try {
-    for await (const chunk of stream) received.push(chunk);
-  } catch (error) {
-    expect(VoxpipeError.isInstance(error)).toBe(true);
-    return error as VoxpipeError;
-  }
-  throw new Error("expected the synthesis to fail");
 }
 
 const frames = (chunks: AudioChunk[]): number => chunks.reduce((n, c) => n + c.pcm.length, 0);
@@ -100,7 +85,7 @@ describe("tts-openai against a local speech server", () => {
   it("sends no further request of a split input once aborted", async () => {
     const { server, provider } = await setUp({}, { maxInputChars: 20 });
     const controller = new AbortController();
-    const error = await failure(
+    const error = await streamFailure(
       (async function* () {
         for await (const chunk of provider.synthesize({ text: "First piece here. Second piece here. Third piece.", signal: controller.signal })) {
           controller.abort();
@@ -122,7 +107,7 @@ describe("tts-openai against a local speech server", () => {
     const { provider } = await setUp({
       behave: () => ({ status: 400, errorBody: { error: { message: "Input should be a valid speed", type: "invalid_request_error", param: "speed", code: null } } }),
     });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-bad-request");
     expect(error.stage).toBe("tts");
     expect(error.retryable).toBe(false);
@@ -134,7 +119,7 @@ describe("tts-openai against a local speech server", () => {
     const { provider } = await setUp({
       behave: () => ({ status: 400, errorBody: { detail: { error: "validation_error", message: "Voice 'zz' not found", type: "invalid_request_error" } } }),
     });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-bad-request");
     expect(error.message).toContain("Voice 'zz' not found");
   });
@@ -143,7 +128,7 @@ describe("tts-openai against a local speech server", () => {
     for (const status of [401, 403]) {
       const logs: string[] = [];
       const { provider } = await setUp({ behave: () => ({ status, errorBody: { error: { message: `Incorrect API key provided: ${KEY}.`, code: "invalid_api_key" } } }) }, {}, logs);
-      const error = await failure(provider.synthesize({ text: "Hi." }));
+      const error = await streamFailure(provider.synthesize({ text: "Hi." }));
       expect(error.code).toBe("tts-auth");
       expect(error.message).toContain("***");
       expect(error.message).toContain("apiKey");
@@ -157,7 +142,7 @@ describe("tts-openai against a local speech server", () => {
 
   it("maps 429 to tts-rate-limited with retryAfterMs", async () => {
     const { provider } = await setUp({ behave: () => ({ status: 429, headers: { "retry-after": "2" }, errorBody: { error: { message: "Rate limit reached", type: "requests" } } }) });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-rate-limited");
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(2000);
@@ -166,7 +151,7 @@ describe("tts-openai against a local speech server", () => {
 
   it("maps 5xx to a retryable tts-server-error with Retry-After, and makes exactly one request (no SDK retries)", async () => {
     const { server, provider } = await setUp({ behave: () => ({ status: 503, headers: { "retry-after": "3" }, errorBody: "upstream overloaded" }) });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-server-error");
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(3000);
@@ -178,7 +163,7 @@ describe("tts-openai against a local speech server", () => {
   it("reports a drop mid-body as tts-stream-dropped after yielding the audio before it", async () => {
     const { provider } = await setUp({ behave: () => ({ dropAfterBytes: 20_000 }) });
     const received: AudioChunk[] = [];
-    const error = await failure(provider.synthesize({ text: "A fairly long sentence to speak. ".repeat(4) }), received);
+    const error = await streamFailure(provider.synthesize({ text: "A fairly long sentence to speak. ".repeat(4) }), received);
     expect(error.code).toBe("tts-stream-dropped");
     expect(error.retryable).toBe(true);
     expect(frames(received)).toBe(10_000);
@@ -189,7 +174,7 @@ describe("tts-openai against a local speech server", () => {
     for (const behaviour of [{ delayHeadersMs: 3000 }, { delayFirstByteMs: 3000 }]) {
       const { provider } = await setUp({ behave: () => behaviour }, { firstAudioTimeoutMs: 200 });
       const started = performance.now();
-      const error = await failure(provider.synthesize({ text: "Hi." }));
+      const error = await streamFailure(provider.synthesize({ text: "Hi." }));
       expect(error.code).toBe("tts-timeout");
       expect(error.retryable).toBe(true);
       expect(error.message).toContain("`firstAudioTimeoutMs`");
@@ -203,7 +188,7 @@ describe("tts-openai against a local speech server", () => {
   it("times out a stream that stalls after audio started (idleTimeoutMs)", async () => {
     const { server, provider } = await setUp({ behave: () => ({ stallAfterBytes: 9601 }) }, { idleTimeoutMs: 200 });
     const received: AudioChunk[] = [];
-    const error = await failure(provider.synthesize({ text: "Hello there, a longer sentence." }), received);
+    const error = await streamFailure(provider.synthesize({ text: "Hello there, a longer sentence." }), received);
     expect(error.code).toBe("tts-timeout");
     expect(error.message).toContain("`idleTimeoutMs`");
     expect(frames(received)).toBe(4800);
@@ -248,7 +233,7 @@ describe("tts-openai against a local speech server", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = performance.now();
-    const error = await failure(provider.synthesize({ text: "Never arrives.", signal: controller.signal }));
+    const error = await streamFailure(provider.synthesize({ text: "Never arrives.", signal: controller.signal }));
     expect(error.code).toBe("aborted");
     expect(performance.now() - started).toBeLessThan(1500);
     await server.requests[1]!.ended;
@@ -260,7 +245,7 @@ describe("tts-openai against a local speech server", () => {
     const baseURL = closed.baseURL;
     await closed.close();
     provider = createOpenAiTts({ baseURL, apiKey: KEY });
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-unreachable");
     expect(error.message).toContain(`${baseURL}/audio/speech`);
     expect(error.message).toContain("baseURL");
@@ -311,7 +296,7 @@ describe("tts-openai options and environment", () => {
   it("checks a rate named in the content type (openedai-speech's Piper voices send 22050 Hz)", async () => {
     const headers = { "content-type": "audio/pcm;rate=22050" };
     const { server, provider } = await setUp({ sampleRate: 22050, behave: () => ({ headers }) });
-    const error = await failure(provider.synthesize({ text: "Hi there." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi there." }));
     expect(error.code).toBe("tts-format-mismatch");
     expect(error.message).toContain("22050 Hz");
     expect(error.message).toContain("24000 Hz");
@@ -323,7 +308,7 @@ describe("tts-openai options and environment", () => {
 
   it("refuses a compressed body from a server that ignored response_format pcm", async () => {
     const { provider } = await setUp({ behave: () => ({ headers: { "content-type": "audio/mpeg" } }) });
-    const error = await failure(provider.synthesize({ text: "Hi there." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi there." }));
     expect(error.code).toBe("tts-bad-response");
     expect(error.message).toContain("audio/mpeg");
   });
@@ -362,7 +347,7 @@ describe("tts-openai timeout option names", () => {
       "tts-openai: the option `firstByteTimeoutMs` is deprecated; rename it to `firstAudioTimeoutMs`.",
       "tts-openai: the option `timeoutMs` is deprecated; rename it to `idleTimeoutMs`.",
     ]);
-    const error = await failure(provider.synthesize({ text: "Hello there, a longer sentence." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hello there, a longer sentence." }));
     expect(error.code).toBe("tts-timeout");
     expect(error.message).toContain("200 ms");
     expect(error.message).toContain("`idleTimeoutMs`");
@@ -372,7 +357,7 @@ describe("tts-openai timeout option names", () => {
     const logs: string[] = [];
     const { provider } = await setUp({ behave: () => ({ delayFirstByteMs: 3000 }) }, { firstByteTimeoutMs: 200 }, logs);
     expect(logs).toEqual(["tts-openai: the option `firstByteTimeoutMs` is deprecated; rename it to `firstAudioTimeoutMs`."]);
-    const error = await failure(provider.synthesize({ text: "Hi." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hi." }));
     expect(error.code).toBe("tts-timeout");
     expect(error.message).toContain("200 ms");
     expect(error.message).toContain("`firstAudioTimeoutMs`");
@@ -385,7 +370,7 @@ describe("tts-openai timeout option names", () => {
     provider = await adapter.create(adapter.optionsSchema.parse({ baseURL: server.baseURL, timeoutMs: 5000, idleTimeoutMs: 200 }), context(logs));
     expect(warnings(logs)).toEqual(["tts-openai: the option `timeoutMs` is deprecated and ignored, because `idleTimeoutMs` is also set and the new name wins; remove `timeoutMs`."]);
     const started = performance.now();
-    const error = await failure(provider.synthesize({ text: "Hello there, a longer sentence." }));
+    const error = await streamFailure(provider.synthesize({ text: "Hello there, a longer sentence." }));
     expect(error.code).toBe("tts-timeout");
     expect(error.message).toContain("200 ms");
     expect(performance.now() - started).toBeLessThan(2500);

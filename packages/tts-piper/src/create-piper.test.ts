@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
 import { VoxpipeError, type AdapterContext, type AudioChunk } from "@voxpipe/core";
-import { modelFiles } from "@voxpipe/core/testing";
+import { collect, modelFiles } from "@voxpipe/core/testing";
 import adapter from "./index.js";
 import { createPiperTts } from "./create-piper.js";
 
@@ -12,12 +12,6 @@ const models = modelFiles([`tts/${SILENT}`, `tts/${SILENT}.json`, `tts/${PLUS}`,
 function testContext(): AdapterContext & { lines: string[] } {
   const lines: string[] = [];
   return { configDir: import.meta.dirname, env: { VOXPIPE_MODELS_DIR: models.dir }, log: (level, message) => lines.push(`${level}: ${message}`), lines };
-}
-
-async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
-  const chunks: AudioChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
 }
 
 describe.skipIf(models.skipReason)(models.title("text → phonemes → ids → PCM (silent test voice)"), () => {

@@ -2,15 +2,10 @@ import { describe, expect, it } from "vitest";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
 import type { LlmStreamPart } from "../llm/llm-stream-part.js";
 import { streamWithRetries } from "./stream-with-retries.js";
+import { collect } from "../testing/collect.js";
 
 const policy = { retries: 2, retryDelayMs: 1, maxRetryDelayMs: 1_000 };
 const failure = (retryable: boolean): LlmStreamPart => ({ type: "error", error: new VoxpipeError({ code: "llm-server-error", stage: "llm", message: "boom.", retryable }) });
-
-async function collect(parts: AsyncIterable<LlmStreamPart>): Promise<LlmStreamPart[]> {
-  const out: LlmStreamPart[] = [];
-  for await (const part of parts) out.push(part);
-  return out;
-}
 
 describe("streamWithRetries", () => {
   it("retries a retryable failure before anything was streamed, and logs it", async () => {

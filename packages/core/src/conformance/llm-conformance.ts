@@ -3,6 +3,7 @@ import type { LlmProvider } from "../llm/llm-provider.js";
 import type { LlmRequest } from "../llm/llm-request.js";
 import type { LlmStreamPart } from "../llm/llm-stream-part.js";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
+import { collect } from "../testing/collect.js";
 
 /** How to run the LLM conformance suite against one adapter. */
 export interface LlmConformanceOptions {
@@ -21,12 +22,6 @@ export interface LlmConformanceOptions {
   abortWithinMs?: number;
   /** Per-test timeout. Default 30 s. */
   timeoutMs?: number;
-}
-
-async function collect(stream: AsyncIterable<LlmStreamPart>): Promise<LlmStreamPart[]> {
-  const parts: LlmStreamPart[] = [];
-  for await (const part of stream) parts.push(part);
-  return parts;
 }
 
 /** Registers the LLM conformance tests (vitest) that every LLM adapter must pass. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AudioChunk } from "../tts/audio-chunk.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
+import { collect } from "../testing/collect.js";
 
 /** How to run the TTS conformance suite against one adapter. */
 export interface TtsConformanceOptions {
@@ -14,12 +15,6 @@ export interface TtsConformanceOptions {
   abortWithinMs?: number;
   /** Per-test timeout. Default 30 s. */
   timeoutMs?: number;
-}
-
-async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
-  const chunks: AudioChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
 }
 
 const frames = (chunks: AudioChunk[]): number => chunks.reduce((n, c) => n + c.pcm.length / c.channels, 0);

@@ -5,17 +5,12 @@ import type { TtsProvider } from "../tts/tts-provider.js";
 import type { AudioChunk } from "../tts/audio-chunk.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import { runPipeline } from "./run-pipeline.js";
+import { collect } from "../testing/collect.js";
 
 const reply =
   "The weather today is sunny and warm. You might want to bring some water with you. " +
   "In the afternoon clouds will gather over the hills. By evening there could be light rain. " +
   "Tomorrow looks brighter again, with a gentle breeze from the west.";
-
-async function collect(events: AsyncIterable<PipelineEvent>): Promise<PipelineEvent[]> {
-  const out: PipelineEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
 
 /** A TEST DOUBLE TTS with random per-request latency; each chunk's first sample encodes the segment text length. */
 function randomLatencyTts(seed: number): TtsProvider {

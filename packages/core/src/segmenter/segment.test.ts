@@ -2,15 +2,10 @@ import { describe, expect, it } from "vitest";
 import { staticRules } from "./__fixtures__/run-segmenter.js";
 import { segment } from "./create-segmenter.js";
 import type { Segment } from "./segment.js";
+import { collect } from "../testing/collect.js";
 
 async function* tokens(pieces: readonly string[]): AsyncIterable<string> {
   for (const piece of pieces) yield piece;
-}
-
-async function collect(source: AsyncIterable<Segment>): Promise<Segment[]> {
-  const out: Segment[] = [];
-  for await (const item of source) out.push(item);
-  return out;
 }
 
 describe("segment (async)", () => {
