@@ -7,6 +7,14 @@ import { fileURLToPath } from "node:url";
 /** The page's files, next to `dist/` and `src/`. */
 export const defaultPublicDir = fileURLToPath(new URL("../public/", import.meta.url));
 
+/**
+ * Page modules compiled from the server's TypeScript, so server and page share one source:
+ * URL path → the compiled file (`dist/`, next to `public/`; built by `pnpm build`).
+ */
+const compiledPageModules: Readonly<Record<string, string>> = {
+  "/js/audio-frame-codec.js": fileURLToPath(new URL("../dist/audio-frame-codec.js", import.meta.url)),
+};
+
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -39,10 +47,12 @@ export async function serveStatic(publicDir: string, request: IncomingMessage, r
   }
   if (pathname.endsWith("/")) pathname += "index.html";
   const root = path.resolve(publicDir);
-  const file = path.resolve(root, `.${pathname}`);
+  const compiled = compiledPageModules[pathname];
+  const file = compiled ?? path.resolve(root, `.${pathname}`);
   const type = contentTypes[path.extname(file)];
-  if (!file.startsWith(root + path.sep) || pathname.includes("\0") || !type) return plain(response, 404, "Not found\n");
-  const real = await realPathInside(root, file);
+  if ((!compiled && !file.startsWith(root + path.sep)) || pathname.includes("\0") || !type) return plain(response, 404, "Not found\n");
+  // A compiled module is ours (dist/); anything else must really lie inside public/.
+  const real = compiled ?? (await realPathInside(root, file));
   const info = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !info?.isFile()) return plain(response, 404, "Not found\n");
   response.writeHead(200, { "Content-Type": type, "Content-Length": info.size, ...securityHeaders });

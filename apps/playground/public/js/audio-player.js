@@ -4,31 +4,51 @@
 const LEAD_SECONDS = 0.04; // headroom when (re)starting playback, so the first buffer is not late
 const FADE_FRAMES = 96; // fade-in after an underrun, so restarting does not click
 
+/**
+ * When a scheduled buffer plays, on the page's performance.now() clock, and the underrun before it, if any.
+ * @typedef {{ startPerf: number, endPerf: number, gap: { startPerf: number, endPerf: number } | null }} ScheduledAudio
+ */
+/** The Web Audio graph, made once: every source → master gain → analyser → speakers. @typedef {{ context: AudioContext, master: GainNode, analyser: AnalyserNode }} AudioGraph */
+
 export class AudioPlayer {
   constructor() {
-    /** @type {AudioContext | null} */
-    this.context = null;
+    /** @type {AudioGraph | null} */
+    this.graph = null;
+    /** @type {Set<AudioBufferSourceNode>} */
     this.sources = new Set();
-    /** Sources cut short by stop(): their time does not count as played. */
+    /** @type {WeakSet<AudioBufferSourceNode>} Sources cut short by stop(): their time does not count as played. */
     this.stoppedEarly = new WeakSet();
     this.nextTime = 0;
+    /** @type {{ fragments: number, frames: number, seconds: number, sumSquares: number, samples: number, peak: number, playedSeconds: number, firstStartTime: number | null, scheduledUntil: number, underruns: number }} */
     this.stats = { fragments: 0, frames: 0, seconds: 0, sumSquares: 0, samples: 0, peak: 0, playedSeconds: 0, firstStartTime: null, scheduledUntil: 0, underruns: 0 };
   }
 
-  /** Creates the AudioContext (at the TTS's rate when the browser allows it). */
+  /** The AudioContext, once made. */
+  get context() {
+    return this.graph?.context ?? null;
+  }
+
+  /**
+   * Creates the AudioContext (at the TTS's rate when the browser allows it) and the graph.
+   * @param {number} sampleRate
+   * @returns {AudioGraph}
+   */
   ensureContext(sampleRate) {
-    if (this.context) return this.context;
+    if (this.graph) return this.graph;
+    /** @type {AudioContext} */
+    let context;
     try {
-      this.context = new AudioContext({ sampleRate, latencyHint: "interactive" });
+      context = new AudioContext({ sampleRate, latencyHint: "interactive" });
     } catch {
-      this.context = new AudioContext({ latencyHint: "interactive" });
+      context = new AudioContext({ latencyHint: "interactive" });
     }
-    this.master = this.context.createGain();
-    this.analyser = this.context.createAnalyser();
-    this.analyser.fftSize = 1024;
-    this.master.connect(this.analyser);
-    this.analyser.connect(this.context.destination);
-    return this.context;
+    const master = context.createGain();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 1024;
+    master.connect(analyser);
+    analyser.connect(context.destination);
+    this.graph = { context, master, analyser };
+    return this.graph;
   }
 
   /** Browsers start contexts suspended until a user gesture; call from a click or key handler. */
@@ -38,17 +58,20 @@ export class AudioPlayer {
 
   /**
    * Schedules interleaved PCM16 right after what is already scheduled.
-   * @returns {{ startPerf: number, endPerf: number, gap: { startPerf: number, endPerf: number } | null } | null}
+   * @param {Int16Array} samples
+   * @param {number} sampleRate
+   * @param {number} channels
+   * @returns {ScheduledAudio | null}
    */
   enqueue(samples, sampleRate, channels) {
-    const context = this.ensureContext(sampleRate);
+    const { context, master } = this.ensureContext(sampleRate);
     const frames = Math.floor(samples.length / Math.max(1, channels));
     if (frames === 0) return null;
     const buffer = context.createBuffer(channels, frames, sampleRate);
     for (let channel = 0; channel < channels; channel++) {
       const data = buffer.getChannelData(channel);
       for (let i = 0; i < frames; i++) {
-        const value = samples[i * channels + channel] / 32768;
+        const value = (samples[i * channels + channel] ?? 0) / 32768;
         data[i] = value;
         this.stats.sumSquares += value * value;
         const magnitude = Math.abs(value);
@@ -62,6 +85,7 @@ export class AudioPlayer {
 
     const now = context.currentTime;
     let startAt = this.nextTime;
+    /** @type {{ start: number, end: number } | null} */
     let gap = null;
     if (startAt < now + LEAD_SECONDS) {
       // Nothing (or too little) is queued: an underrun if something played before in this run.
@@ -74,7 +98,7 @@ export class AudioPlayer {
     }
     const source = context.createBufferSource();
     source.buffer = buffer;
-    source.connect(this.master);
+    source.connect(master);
     source.onended = () => {
       if (this.sources.delete(source) && !this.stoppedEarly.has(source)) this.stats.playedSeconds += buffer.duration;
     };
@@ -83,6 +107,7 @@ export class AudioPlayer {
     this.nextTime = startAt + buffer.duration;
     this.stats.scheduledUntil = this.nextTime;
     if (this.stats.firstStartTime === null) this.stats.firstStartTime = startAt;
+    /** @param {number} time */
     const toPerf = (time) => performance.now() + (time - now) * 1000;
     return {
       startPerf: toPerf(startAt),
@@ -98,9 +123,9 @@ export class AudioPlayer {
 
   /** Barge-in: a 10 ms ramp down, then every queued and playing buffer is dropped. */
   stop() {
-    if (!this.context) return;
-    const now = this.context.currentTime;
-    const gain = this.master.gain;
+    if (!this.graph) return;
+    const now = this.graph.context.currentTime;
+    const gain = this.graph.master.gain;
     gain.cancelScheduledValues(now);
     gain.setValueAtTime(gain.value, now);
     gain.linearRampToValueAtTime(0, now + 0.01);
@@ -125,19 +150,21 @@ export class AudioPlayer {
 
   /** RMS of what the output is playing right now (0 when silent). */
   outputLevel() {
-    if (!this.analyser) return 0;
-    const data = new Float32Array(this.analyser.fftSize);
-    this.analyser.getFloatTimeDomainData(data);
+    if (!this.graph) return 0;
+    const { analyser } = this.graph;
+    const data = new Float32Array(analyser.fftSize);
+    analyser.getFloatTimeDomainData(data);
     let sum = 0;
     for (const value of data) sum += value * value;
     return Math.sqrt(sum / data.length);
   }
 }
 
+/** @param {AudioBuffer} buffer */
 function fadeIn(buffer) {
   const frames = Math.min(FADE_FRAMES, buffer.length);
   for (let channel = 0; channel < buffer.numberOfChannels; channel++) {
     const data = buffer.getChannelData(channel);
-    for (let i = 0; i < frames; i++) data[i] *= i / frames;
+    for (let i = 0; i < frames; i++) data[i] = (data[i] ?? 0) * (i / frames);
   }
 }

@@ -1,8 +1,13 @@
 // The page's side of the WebSocket: JSON messages in both directions, audio as binary frames from the server.
-import { decodeAudioFrame } from "./audio-frame.js";
+import { decodeAudioFrame } from "./audio-frame-codec.js";
+
+/** @typedef {import("./protocol.js").ServerMessage} ServerMessage */
+/** @typedef {import("./audio-frame-codec.js").AudioFrame} AudioFrame */
+/** A message the page sends, as the server's client-message schema accepts it. @typedef {import("./protocol.js").ClientMessage} OutgoingMessage */
+/** What the page may be told besides the server's messages: a binary frame it could not read. @typedef {{ type: "protocol-error", code: "bad-frame", message: string }} PageProtocolError */
 
 /**
- * @param {{ onMessage: (message: any) => void, onAudio: (frame: ReturnType<typeof decodeAudioFrame>) => void, onClose: (reason: string) => void }} handlers
+ * @param {{ onMessage: (message: ServerMessage | PageProtocolError) => void, onAudio: (frame: AudioFrame) => void, onClose: (reason: string) => void }} handlers
  */
 export function connect(handlers) {
   const url = new URL("/ws", location.href);
@@ -11,6 +16,7 @@ export function connect(handlers) {
   socket.binaryType = "arraybuffer";
   socket.addEventListener("message", (event) => {
     if (typeof event.data === "string") {
+      /** @type {ServerMessage} */
       let message;
       try {
         message = JSON.parse(event.data);
@@ -20,9 +26,10 @@ export function connect(handlers) {
       handlers.onMessage(message);
       return;
     }
+    /** @type {AudioFrame} */
     let frame;
     try {
-      frame = decodeAudioFrame(event.data);
+      frame = decodeAudioFrame(/** @type {ArrayBuffer} */ (event.data));
     } catch (error) {
       handlers.onMessage({ type: "protocol-error", code: "bad-frame", message: String(error) });
       return;
@@ -35,7 +42,10 @@ export function connect(handlers) {
   });
   return {
     socket,
-    /** Sends a JSON message; false when the socket is not open. */
+    /**
+     * Sends a JSON message; false when the socket is not open.
+     * @param {OutgoingMessage} message
+     */
     send(message) {
       if (socket.readyState !== WebSocket.OPEN) return false;
       socket.send(JSON.stringify(message));

@@ -5,20 +5,32 @@ import { RunRecord } from "./run-record.js";
 import { drawTimeline } from "./timeline.js";
 import { elements, showBackends, showCompareRow, showCompareSummary, showError, showNote, showNumbers, showReply, showStatus } from "./view.js";
 
+/** @typedef {import("./connection.js").ServerMessage} ServerMessage */
+/** @typedef {import("./connection.js").PageProtocolError} PageProtocolError */
+/** @typedef {import("./connection.js").AudioFrame} AudioFrame */
+/** @typedef {import("./run-record.js").RunMetrics} RunMetrics */
+/** @typedef {"streaming" | "whole"} Mode */
+/** A compare in progress: the modes still to run and the metrics so far. @typedef {{ prompt: string, modes: Mode[], results: Partial<Record<Mode, RunMetrics | null>> }} PendingCompare */
+/** One received message, kept for the browser tests. @typedef {{ type: string, runId: number | undefined, code: string | undefined, at: number }} ReceivedEvent */
+
 const player = new AudioPlayer();
 const state = {
+  /** @type {Extract<ServerMessage, { type: "hello" }> | null} */
   hello: null,
   /** @type {RunRecord | null} */
   run: null,
-  /** Run ids whose audio must be dropped (stopped runs). */
+  /** @type {Set<number>} Run ids whose audio must be dropped (stopped runs). */
   dropped: new Set(),
-  /** Pending compare: the modes still to run and the results so far. */
+  /** @type {PendingCompare | null} */
   compare: null,
   awaitingStart: false,
   /** Stop was pressed before the server confirmed the run: drop it when run-start arrives. */
   stopBeforeStart: false,
+  socketClosed: false,
+  /** @type {import("./timeline.js").TimelineCounts} */
   timelineCounts: { tokens: 0, segments: 0, synthesis: 0, playback: 0, gaps: 0 },
   drawCount: 0,
+  /** @type {ReceivedEvent[]} */
   events: [],
 };
 
@@ -34,10 +46,12 @@ const connection = connect({
   },
 });
 
+/** @param {ServerMessage | PageProtocolError} message */
 function handleMessage(message) {
-  state.events.push({ type: message.type, runId: message.runId, code: message.code, at: performance.now() });
+  const runId = "runId" in message ? message.runId : undefined;
+  state.events.push({ type: message.type, runId, code: "code" in message ? message.code : undefined, at: performance.now() });
   if (state.events.length > 500) state.events.shift();
-  const run = state.run && message.runId === state.run.runId ? state.run : null;
+  const run = state.run && runId === state.run.runId ? state.run : null;
   switch (message.type) {
     case "hello":
       state.hello = message;
@@ -84,14 +98,20 @@ function handleMessage(message) {
   scheduleRender();
 }
 
+/** @param {AudioFrame} frame */
 function handleAudio(frame) {
   const run = state.run;
-  if (!run || frame.runId !== run.runId || state.dropped.has(frame.runId)) return;
-  const scheduled = player.enqueue(frame.samples, frame.sampleRate, frame.channels);
+  const { runId, sampleRate, channels } = frame.header;
+  if (!run || runId !== run.runId || state.dropped.has(runId)) return;
+  const scheduled = player.enqueue(frame.samples, sampleRate, channels);
   run.onAudio(frame, scheduled);
   scheduleRender();
 }
 
+/**
+ * @param {RunRecord} run
+ * @param {Extract<ServerMessage, { type: "run-end" }>} message
+ */
 function onRunEnd(run, message) {
   run.endReason = message.reason;
   run.cancelMs = message.cancelMs ?? null;
@@ -124,6 +144,7 @@ function onRunEnd(run, message) {
   showNote(`Done in ${Math.round(run.metrics?.totalMs ?? 0)} ms.`);
 }
 
+/** @param {PendingCompare["results"]} results */
 function summarizeCompare(results) {
   const streaming = results.streaming?.ttfaMs;
   const whole = results.whole?.ttfaMs;
@@ -133,6 +154,10 @@ function summarizeCompare(results) {
   showCompareSummary(`Streaming's first audio came ${Math.round(saved)} ms ${saved >= 0 ? "sooner" : "later"} (${ratio}× ${saved >= 0 ? "faster" : "slower"}). Times in ms.`);
 }
 
+/**
+ * @param {string} prompt
+ * @param {Mode} mode
+ */
 function startRun(prompt, mode) {
   if (!connection.send({ type: "run", prompt, mode })) {
     showError("Not connected to the server. Reload the page.");
@@ -167,7 +192,7 @@ async function speak() {
   state.compare = null;
   await player.resume();
   player.stop();
-  startRun(prompt, elements.mode.value);
+  startRun(prompt, elements.mode.value === "whole" ? "whole" : "streaming");
 }
 
 async function compare() {

@@ -1,25 +1,54 @@
 // Everything the page knows about one run, in ms since the run started (server clock for
 // pipeline events, the page's clock mapped onto it for playback).
 
+/** @typedef {import("./protocol.js").ServerMessage} ServerMessage */
+/** @typedef {Extract<ServerMessage, { type: "text-delta" }>} TextDeltaMessage */
+/** @typedef {Extract<ServerMessage, { type: "segment" }>} SegmentMessage */
+/** @typedef {Extract<ServerMessage, { type: "segment-end" }>} SegmentEndMessage */
+/** @typedef {Extract<ServerMessage, { type: "error" }>} ErrorMessage */
+/** @typedef {import("./protocol.js").RunEndReason} RunEndReason */
+/** @typedef {Extract<ServerMessage, { type: "finish" }>["metrics"]} RunMetrics */
+/** @typedef {import("./audio-frame-codec.js").AudioFrame} AudioFrame */
+/** @typedef {import("./audio-player.js").ScheduledAudio} ScheduledAudio */
+/** A span of time in ms since the run started. @typedef {{ startMs: number, endMs: number }} Span */
+/**
+ * What the page draws for one segment.
+ * @typedef {{ index: number, text: string, cutAtMs: number, synthStartMs: number, firstAudioMs: number | null, endMs: number | null, play: Span | null }} SegmentRecord
+ */
+
 export class RunRecord {
+  /**
+   * @param {number} runId
+   * @param {"streaming" | "whole"} mode
+   */
   constructor(runId, mode) {
     this.runId = runId;
     this.mode = mode;
     /** performance.now() when run-start arrived: the page's zero for this run. */
     this.t0 = performance.now();
-    this.tokens = []; // atMs of each text-delta
+    /** @type {number[]} atMs of each text-delta */
+    this.tokens = [];
     this.text = "";
-    /** @type {Map<number, { index: number, text: string, cutAtMs: number, synthStartMs: number, firstAudioMs: number | null, endMs: number | null, play: { startMs: number, endMs: number } | null }>} */
+    /** @type {Map<number, SegmentRecord>} */
     this.segments = new Map();
-    this.gaps = []; // { startMs, endMs } heard by the listener
+    /** @type {Span[]} silences heard by the listener */
+    this.gaps = [];
+    /** @type {number | null} */
     this.firstTokenMs = null;
+    /** @type {number | null} */
     this.firstSegmentMs = null;
+    /** @type {number | null} */
     this.firstAudioMs = null;
     this.audioSeconds = 0;
+    /** @type {RunMetrics | null} */
     this.metrics = null;
+    /** @type {ErrorMessage | null} */
     this.error = null;
+    /** @type {number | null} */
     this.stoppedAtMs = null;
+    /** @type {RunEndReason | null} */
     this.endReason = null;
+    /** @type {number | null} */
     this.cancelMs = null;
   }
 
@@ -32,22 +61,29 @@ export class RunRecord {
     return this.endReason === null;
   }
 
+  /** @param {TextDeltaMessage} event */
   onTextDelta(event) {
     this.tokens.push(event.atMs);
     this.text += event.text;
     this.firstTokenMs ??= event.atMs;
   }
 
+  /** @param {SegmentMessage} event */
   onSegment(event) {
     this.segments.set(event.index, { index: event.index, text: event.text, cutAtMs: event.atMs, synthStartMs: event.atMs, firstAudioMs: null, endMs: null, play: null });
     this.firstSegmentMs ??= event.atMs;
   }
 
+  /**
+   * @param {AudioFrame} frame
+   * @param {ScheduledAudio | null} scheduled
+   */
   onAudio(frame, scheduled) {
-    const segment = this.segmentFor(frame.segmentIndex, frame.atMs);
-    segment.firstAudioMs ??= frame.atMs;
-    this.firstAudioMs ??= frame.atMs;
-    this.audioSeconds += frame.samples.length / frame.channels / frame.sampleRate;
+    const { header } = frame;
+    const segment = this.segmentFor(header.segmentIndex, header.atMs);
+    segment.firstAudioMs ??= header.atMs;
+    this.firstAudioMs ??= header.atMs;
+    this.audioSeconds += frame.samples.length / header.channels / header.sampleRate;
     if (!scheduled) return;
     const startMs = scheduled.startPerf - this.t0;
     const endMs = scheduled.endPerf - this.t0;
@@ -55,10 +91,12 @@ export class RunRecord {
     if (scheduled.gap) this.gaps.push({ startMs: scheduled.gap.startPerf - this.t0, endMs: scheduled.gap.endPerf - this.t0 });
   }
 
+  /** @param {SegmentEndMessage} event */
   onSegmentEnd(event) {
     this.segmentFor(event.segmentIndex, event.atMs).endMs = event.atMs;
   }
 
+  /** @param {RunMetrics} metrics */
   onFinish(metrics) {
     this.metrics = metrics;
     for (const measured of metrics.segments) {
@@ -71,14 +109,20 @@ export class RunRecord {
 
   /** Barge-in: playback spans are cut where the audio stopped. */
   onStop() {
-    this.stoppedAtMs = this.now();
+    const stoppedAtMs = this.now();
+    this.stoppedAtMs = stoppedAtMs;
     for (const segment of this.segments.values()) {
       if (!segment.play) continue;
-      if (segment.play.startMs >= this.stoppedAtMs) segment.play = null;
-      else segment.play.endMs = Math.min(segment.play.endMs, this.stoppedAtMs);
+      if (segment.play.startMs >= stoppedAtMs) segment.play = null;
+      else segment.play.endMs = Math.min(segment.play.endMs, stoppedAtMs);
     }
   }
 
+  /**
+   * @param {number} index
+   * @param {number} atMs
+   * @returns {SegmentRecord}
+   */
   segmentFor(index, atMs) {
     let segment = this.segments.get(index);
     if (!segment) {
@@ -92,7 +136,8 @@ export class RunRecord {
   extentMs() {
     let end = this.metrics ? this.metrics.totalMs : 0;
     for (const segment of this.segments.values()) end = Math.max(end, segment.endMs ?? 0, segment.play?.endMs ?? 0);
-    if (this.tokens.length) end = Math.max(end, this.tokens[this.tokens.length - 1]);
+    const lastToken = this.tokens.at(-1);
+    if (lastToken !== undefined) end = Math.max(end, lastToken);
     if (this.active) end = Math.max(end, this.now());
     return end;
   }

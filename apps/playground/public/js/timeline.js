@@ -5,9 +5,18 @@ const ROW_HEIGHT = 30;
 const TOP = 8;
 const AXIS = 22;
 
-/** Reads colours from CSS so the canvas follows the page's theme. */
+/** What was drawn, by kind (a test hook). @typedef {{ tokens: number, segments: number, synthesis: number, playback: number, gaps: number }} TimelineCounts */
+
+/**
+ * Reads colours from CSS so the canvas follows the page's theme.
+ * @param {HTMLCanvasElement} canvas
+ */
 function palette(canvas) {
   const style = getComputedStyle(canvas);
+  /**
+   * @param {string} name
+   * @param {string} fallback
+   */
   const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
   return {
     text: read("--fg", "#1d2430"),
@@ -28,6 +37,7 @@ function palette(canvas) {
  * Draws `run` into `canvas`; returns counts of what was drawn (a test hook).
  * @param {HTMLCanvasElement} canvas
  * @param {import("./run-record.js").RunRecord | null} run
+ * @returns {TimelineCounts}
  */
 export function drawTimeline(canvas, run) {
   const dpr = window.devicePixelRatio || 1;
@@ -38,7 +48,10 @@ export function drawTimeline(canvas, run) {
     canvas.height = Math.round(cssHeight * dpr);
     canvas.style.height = `${cssHeight}px`;
   }
+  /** @type {TimelineCounts} */
+  const counts = { tokens: 0, segments: 0, synthesis: 0, playback: 0, gaps: 0 };
   const ctx = canvas.getContext("2d");
+  if (!ctx) return counts; // no 2D canvas (a headless page without one): nothing to draw
   const colors = palette(canvas);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, cssWidth, cssHeight);
@@ -48,9 +61,10 @@ export function drawTimeline(canvas, run) {
   const labelWidth = cssWidth < 420 ? 64 : 84;
   const plotWidth = Math.max(10, cssWidth - labelWidth - 8);
   const extent = run ? Math.max(1000, run.extentMs() * 1.05) : 5000;
+  /** @param {number} ms */
   const x = (ms) => labelWidth + (Math.max(0, ms) / extent) * plotWidth;
+  /** @param {number} row */
   const rowY = (row) => TOP + row * ROW_HEIGHT;
-  const counts = { tokens: 0, segments: 0, synthesis: 0, playback: 0, gaps: 0 };
 
   // Row labels and grid.
   ROWS.forEach((label, row) => {
@@ -151,6 +165,7 @@ export function drawTimeline(canvas, run) {
   return counts;
 }
 
+/** @param {number} raw */
 function niceStep(raw) {
   const power = 10 ** Math.floor(Math.log10(Math.max(1, raw)));
   for (const factor of [1, 2, 5, 10]) if (factor * power >= raw) return factor * power;

@@ -1,5 +1,10 @@
 // Writes numbers and messages into the page. Elements are looked up once.
 
+/** @typedef {import("./protocol.js").BackendInfo} BackendInfo */
+/** @typedef {import("./run-record.js").RunRecord} RunRecord */
+/** @typedef {import("./run-record.js").RunMetrics} RunMetrics */
+
+/** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 export const elements = {
@@ -17,9 +22,13 @@ export const elements = {
   segmentList: byId("segment-list"),
 };
 
+/** @param {number | null | undefined} value */
 const ms = (value) => (value === null || value === undefined ? "–" : String(Math.round(value)));
 
-/** @param {"idle" | "running" | "done" | "error"} status */
+/**
+ * @param {"idle" | "running" | "done" | "error"} status
+ * @param {boolean} busy
+ */
 export function showStatus(status, busy) {
   elements.status.textContent = status;
   elements.speak.disabled = busy;
@@ -27,21 +36,27 @@ export function showStatus(status, busy) {
   elements.stop.disabled = !busy;
 }
 
+/** @param {string | null} message */
 export function showError(message) {
   elements.error.hidden = !message;
   elements.error.textContent = message ?? "";
 }
 
+/** @param {string | null} text */
 export function showNote(text) {
   elements.note.textContent = text ?? "";
 }
 
+/** @param {BackendInfo} backends */
 export function showBackends(backends) {
   const { llm, tts } = backends;
   elements.backends.textContent = `LLM ${llm.id} · model ${llm.model} — TTS ${tts.id} · voice ${tts.voice} · ${tts.sampleRate} Hz — config ${backends.config}`;
 }
 
-/** The numbers panel, from the live record and, once the run finished, its metrics. */
+/**
+ * The numbers panel, from the live record and, once the run finished, its metrics.
+ * @param {RunRecord | null} run
+ */
 export function showNumbers(run) {
   const metrics = run?.metrics ?? null;
   byId("run-mode").textContent = run ? `· ${run.mode === "whole" ? "whole reply" : "streaming"}${run.endReason === "stopped" ? " · stopped" : ""}` : "";
@@ -58,17 +73,23 @@ export function showNumbers(run) {
   byId("total-ms").textContent = ms(metrics?.totalMs);
 }
 
-/** One row of the compare table. */
+/**
+ * One row of the compare table.
+ * @param {"streaming" | "whole"} mode
+ * @param {RunMetrics | null | undefined} metrics
+ */
 export function showCompareRow(mode, metrics) {
   byId(`cmp-${mode}-ttft`).textContent = ms(metrics?.ttftMs);
   byId(`cmp-${mode}-ttfa`).textContent = ms(metrics?.ttfaMs);
   byId(`cmp-${mode}-total`).textContent = ms(metrics?.totalMs);
 }
 
+/** @param {string} text */
 export function showCompareSummary(text) {
   byId("compare-summary").textContent = text;
 }
 
+/** @param {RunRecord | null} run */
 export function showReply(run) {
   elements.reply.textContent = run?.text ?? "";
   const items = [...(run?.segments.values() ?? [])].sort((a, b) => a.index - b.index);
