@@ -93,6 +93,7 @@ export class TtsScheduler {
     logger.debug(`Processing segment ${job.segment.index} (len=${[...job.segment.text].length})`);
     const fragmenter = this.options.fragments?.enabled ? new Fragmenter(this.options.fragments.intervalMs) : undefined;
     let fragmentIndex = 0;
+    const started = performance.now();
     const send = async (chunk: AudioChunk): Promise<void> => {
       if (!this.firstAudioSent) await this.holdFirstAudio(signal);
       await emit({
@@ -122,7 +123,7 @@ export class TtsScheduler {
     }
     if (fragmenter) for (const fragment of fragmenter.flush()) await send(fragment);
     if (job.error) throw job.error;
-    logger.debug(`Streamed ${fragmentIndex} fragments of segment ${job.segment.index}`);
+    logger.debug(`Streamed ${fragmentIndex} fragments in ${((performance.now() - started) / 1000).toFixed(3)}s`);
     await emit({ type: "segment-end", segmentIndex: job.segment.index, synthesisMs: job.synthesisMs, audioMs: job.producedMs, backend: job.backend, atMs: now() });
     return true;
   }
