@@ -80,6 +80,7 @@ describe("createTtsCache, used alone", () => {
     const cached = createTtsCache(tts, { store: new AudioCache({ maxBytes: 1e7 }), openings: ["Sure!", "Hmm.", text] });
     expect(await cached.warm({ onError: (opening) => failures.push(opening) })).toBe(2);
     expect(failures).toEqual(["Hmm."]);
+    expect(cached.store.stats()).toMatchObject({ entries: 2, hits: 0, misses: 0 }); // warming is not a lookup
     expect(await cached.warm()).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { AudioCache } from "../cache/audio-cache.js";
 import type { AudioChunk } from "../tts/audio-chunk.js";
 import type { TtsReport } from "../tts/tts-report.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
+import type { TtsRequest } from "../tts/tts-request.js";
 
 export interface TtsCacheOptions {
   /** Where the audio is kept (shared by every provider that should see the same entries). */
@@ -47,7 +48,23 @@ export function createTtsCache(tts: TtsProvider, options: TtsCacheOptions): Cach
   const keyFor = (backend: TtsProvider, text: string): string => AudioCache.key(namespace(backend), text);
   const speaker = (): TtsProvider => tts.nextBackend?.() ?? tts;
 
-  const cached: CachedTts = {
+  /** Speaks through the wrapped provider, yielding as it goes; stores the complete audio under the backend that produced it. */
+  async function* speakAndStore(request: TtsRequest, asked: TtsProvider): AsyncGenerator<AudioChunk> {
+    let producedBy = asked;
+    const onReport = (report: TtsReport): void => {
+      if (report.type === "attempt") producedBy = report.backend;
+      request.onReport?.(report);
+    };
+    const recorded: AudioChunk[] = [];
+    for await (const chunk of tts.synthesize({ ...request, onReport })) {
+      // A copy: whoever receives the chunk may change its samples in place.
+      recorded.push({ ...chunk, pcm: chunk.pcm.slice() });
+      yield chunk;
+    }
+    store.set(keyFor(producedBy, request.text), recorded);
+  }
+
+  return {
     id: tts.id,
     voice: tts.voice,
     format: tts.format,
@@ -62,27 +79,16 @@ export function createTtsCache(tts: TtsProvider, options: TtsCacheOptions): Cach
       const hit = store.get(keyFor(backend, request.text));
       request.onReport?.({ type: "cache-lookup", hit: hit !== undefined, backend });
       if (hit) return yield* hit;
-      let producedBy = tts;
-      const onReport = (report: TtsReport): void => {
-        if (report.type === "attempt") producedBy = report.backend;
-        request.onReport?.(report);
-      };
-      const recorded: AudioChunk[] = [];
-      for await (const chunk of tts.synthesize({ ...request, onReport })) {
-        // A copy: whoever receives the chunk may change its samples in place.
-        recorded.push({ ...chunk, pcm: chunk.pcm.slice() });
-        yield chunk;
-      }
-      if (producedBy === tts) producedBy = backend;
-      store.set(keyFor(producedBy, request.text), recorded);
+      yield* speakAndStore(request, backend);
     },
     async warm(warmOptions = {}) {
       let stored = 0;
       for (const text of openings) {
         if (warmOptions.signal?.aborted) break;
-        if (store.has(keyFor(speaker(), text))) continue;
+        const backend = speaker();
+        if (store.has(keyFor(backend, text))) continue;
         try {
-          for await (const _chunk of cached.synthesize({ text, ...(warmOptions.signal ? { signal: warmOptions.signal } : {}) }));
+          for await (const _chunk of speakAndStore({ text, ...(warmOptions.signal ? { signal: warmOptions.signal } : {}) }, backend));
           stored++;
         } catch (error) {
           if (warmOptions.signal?.aborted) break;
@@ -94,5 +100,4 @@ export function createTtsCache(tts: TtsProvider, options: TtsCacheOptions): Cach
     load: async () => tts.load?.(),
     dispose: async () => tts.dispose?.(),
   };
-  return cached;
 }
