@@ -5,26 +5,11 @@ import { ConfigError, VoxpipeError, loadConfig, resolveAdapters, type AudioChunk
 import { afterAll, describe, expect, it } from "vitest";
 import { createHttpWavTts } from "./create-http-wav-tts.js";
 import { startToneWavServer } from "./__fixtures__/tone-wav-server.js";
+import { collect, streamFailure } from "@voxpipe/core/testing";
 
 const server = await startToneWavServer();
 afterAll(() => server.close());
 const packageDir = path.resolve(import.meta.dirname, "..");
-
-async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
-  const chunks: AudioChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-async function failure(stream: AsyncIterable<AudioChunk>): Promise<VoxpipeError> {
-  try {
-    await collect(stream);
-  } catch (error) {
-    if (VoxpipeError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a VoxpipeError");
-}
 
 describe("http-wav: what it sends and what it makes of the answer", () => {
   it("sends the text and the voice as query parameters and asks for a WAV", async () => {
@@ -51,7 +36,7 @@ describe("http-wav: what it sends and what it makes of the answer", () => {
   it("a WAV at another sample rate is an error that names both rates and the option to set", async () => {
     const other = await startToneWavServer({ sampleRate: 16000 });
     try {
-      const error = await failure(createHttpWavTts({ url: other.url }).synthesize({ text: "Hello." }));
+      const error = await streamFailure(createHttpWavTts({ url: other.url }).synthesize({ text: "Hello." }));
       expect(error.code).toBe("tts-format-mismatch");
       expect(error.message).toMatch(/sends 16000 Hz audio with 1 channel\(s\), but the adapter declares 22050 Hz mono\. Set `sampleRate: 16000`/);
     } finally {
@@ -62,7 +47,7 @@ describe("http-wav: what it sends and what it makes of the answer", () => {
   it("a 5xx is a retryable server error carrying the server's words", async () => {
     const broken = await startToneWavServer({ fail: { status: 503, body: "model is still loading" } });
     try {
-      const error = await failure(createHttpWavTts({ url: broken.url }).synthesize({ text: "Hello." }));
+      const error = await streamFailure(createHttpWavTts({ url: broken.url }).synthesize({ text: "Hello." }));
       expect(error).toMatchObject({ code: "tts-server-error", stage: "tts", retryable: true });
       expect(error.message).toContain("HTTP 503: model is still loading");
     } finally {
@@ -71,7 +56,7 @@ describe("http-wav: what it sends and what it makes of the answer", () => {
   });
 
   it("a wrong path is a bad request that says what the url should be", async () => {
-    const error = await failure(createHttpWavTts({ url: server.url.replace("/api/tts", "/tts") }).synthesize({ text: "Hello." }));
+    const error = await streamFailure(createHttpWavTts({ url: server.url.replace("/api/tts", "/tts") }).synthesize({ text: "Hello." }));
     expect(error).toMatchObject({ code: "tts-bad-request", retryable: false });
     expect(error.message).toMatch(/HTTP 404: Not Found\. Check `url`/);
   });
@@ -79,7 +64,7 @@ describe("http-wav: what it sends and what it makes of the answer", () => {
   it("an answer that is not a WAV is named as such", async () => {
     const html = await startToneWavServer({ fail: { status: 200, body: "<html>hello</html>" } });
     try {
-      const error = await failure(createHttpWavTts({ url: html.url }).synthesize({ text: "Hello." }));
+      const error = await streamFailure(createHttpWavTts({ url: html.url }).synthesize({ text: "Hello." }));
       expect(error.code).toBe("tts-bad-response");
       expect(error.message).toMatch(/not a 16-bit PCM WAV: it starts with "<htm"/);
     } finally {
@@ -91,14 +76,14 @@ describe("http-wav: what it sends and what it makes of the answer", () => {
     const closed = await startToneWavServer();
     await closed.close();
     const url = closed.url.replace("http://", "http://user:s3cret@") + "?token=s3cret";
-    const error = await failure(createHttpWavTts({ url }).synthesize({ text: "Hello." }));
+    const error = await streamFailure(createHttpWavTts({ url }).synthesize({ text: "Hello." }));
     expect(error).toMatchObject({ code: "tts-unreachable", retryable: true });
     expect(error.message).toMatch(/cannot reach the TTS server at http:\/\/127\.0\.0\.1:\d+\/api\/tts \(ECONNREFUSED\)/);
     expect(error.message).not.toContain("s3cret");
   });
 
   it("a server slower than timeoutMs is a retryable timeout naming the option", async () => {
-    const error = await failure(createHttpWavTts({ url: server.url, timeoutMs: 5 }).synthesize({ text: "A sentence long enough to take the server a while. ".repeat(4) }));
+    const error = await streamFailure(createHttpWavTts({ url: server.url, timeoutMs: 5 }).synthesize({ text: "A sentence long enough to take the server a while. ".repeat(4) }));
     expect(error).toMatchObject({ code: "tts-timeout", retryable: true });
     expect(error.message).toContain("within 5 ms (option `timeoutMs`)");
   });

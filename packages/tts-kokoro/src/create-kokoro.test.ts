@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { runPipeline, type AdapterContext, type AudioChunk, type PipelineEvent } from "@voxpipe/core";
-import { createScriptedLlm } from "@voxpipe/core/testing";
+import { collect, createScriptedLlm } from "@voxpipe/core/testing";
 import adapter from "./index.js";
 import { createKokoroTts, type KokoroTtsProvider } from "./create-kokoro.js";
 import { generateTestModel, testAmplitude, TEST_SAMPLES_PER_TOKEN } from "./__fixtures__/test-model.js";
@@ -17,12 +17,6 @@ copyFileSync(generated.voice, join(generated.dir, "voices", "bf_test.bin"));
 function testContext(): AdapterContext & { lines: string[] } {
   const lines: string[] = [];
   return { configDir: generated.dir, env: {}, log: (level, message) => lines.push(`${level}: ${message}`), lines };
-}
-
-async function collect(stream: AsyncIterable<AudioChunk>): Promise<AudioChunk[]> {
-  const chunks: AudioChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
 }
 
 const peak = (pcm: Float32Array): number => pcm.reduce((max, sample) => Math.max(max, Math.abs(sample)), 0);
