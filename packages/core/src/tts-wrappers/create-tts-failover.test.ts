@@ -45,12 +45,12 @@ describe("createTtsFailover, used alone", () => {
 
   it("skips a failed backend while it cools down, then tries it again", async () => {
     const primary = failingFirst("primary", 1);
-    const failover = createTtsFailover(primary, failingFirst("fallback", 0), { cooldownMs: 50 });
+    const failover = createTtsFailover(primary, failingFirst("fallback", 0), { cooldownMs: 500 });
     await collect(failover.synthesize({ text }));
     expect(failover.nextBackend().id).toBe("fallback");
     await collect(failover.synthesize({ text }));
     expect(primary.calls).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 70));
+    await new Promise((resolve) => setTimeout(resolve, 550));
     expect(failover.order().map((b) => b.id)).toEqual(["primary", "fallback"]);
     await collect(failover.synthesize({ text }));
     expect(primary.calls).toBe(2);
