@@ -1,6 +1,6 @@
 // Benchmark of @voxpipe/llm-llama-cpp (llama.cpp in-process) on stories260K.
 // Build first (`cd packages/llm-llama-cpp && npx tsc -p tsconfig.json`), then run
-// `VOXPIPE_MODELS_DIR=/abs/path/to/models node bench/llama-cpp.mjs [--quick]`,
+// `VOXPIPE_MODELS_DIR="$PWD/models" node bench/llama-cpp.mjs [--quick]`,
 // or import `benchLlamaCpp` from a runner.
 import { pathToFileURL } from "node:url";
 import { createLlamaCppLlm } from "../packages/llm-llama-cpp/dist/index.js";

@@ -1,7 +1,7 @@
 // Benchmark of @voxpipe/tts-piper on the piper-plus zero-shot fixture (a full
 // VITS graph with random weights: the work of a real, if small, Piper voice).
 // Build first (`cd packages/tts-piper && npx tsc -p tsconfig.json`), then run
-// `VOXPIPE_MODELS_DIR=/path/to/models node bench/tts-piper.mjs [--quick]`,
+// `VOXPIPE_MODELS_DIR="$PWD/models" node bench/tts-piper.mjs [--quick]`,
 // or import `benchPiper` from a runner.
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { measureFirstAfterLoad, measureWarmTts, timeRequest } from "./lib/tts-bench.mjs";

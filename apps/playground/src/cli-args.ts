@@ -29,7 +29,7 @@ Options:
 
 /**
  * Parses the playground's options. A bare `--` is dropped wherever it
- * appears: `pnpm start -- --port 1` passes it through (TOOLCHAIN pitfall 12).
+ * appears: `pnpm start -- --port 1` passes it through (pnpm 10 forwards a literal `--` to the script).
  */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let values;

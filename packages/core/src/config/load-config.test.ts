@@ -109,7 +109,7 @@ describe("loadConfig: valid configs", () => {
     expect(config.segmenter).toMatchObject({ minLength: 20, maxLength: 100 });
   });
 
-  it("accepts the seed pipeline's environment names", async () => {
+  it("accepts PrimeSpeech's environment names", async () => {
     const env = { LLM_ENABLE_STREAMING: "false", ENABLE_INTERNAL_SEGMENTATION: "false", TTS_MAX_SEGMENT_LENGTH: "80", TTS_MIN_SEGMENT_LENGTH: "10", RETURN_FRAGMENT: "true", FRAGMENT_INTERVAL: "0.5" };
     const { config, envApplied } = await loadConfig(file(`${llm}\n${tts}`), { env });
     expect(config.pipeline.mode).toBe("whole");

@@ -7,7 +7,7 @@ import { enumerationCases, enumerationMergeCases, maxLengthCases, minLengthCases
 import { codeAndRuleCases, hardBreakCases, markdownCases, thinkCases } from "./corpus-markup.js";
 import { replyCases } from "./corpus-replies.js";
 
-/** Every corpus case, written from the rules in issue 3. */
+/** Every corpus case, written from the segmentation rules in the core README. */
 export const corpus: readonly CorpusCase[] = [
   ...boundaryCases,
   ...continuationCases,
