@@ -1,6 +1,7 @@
 import { AdaptivePolicy } from "./adaptive-policy.js";
 import { BlockMarkup } from "./block-markup.js";
 import { CodePointReader } from "./code-point-reader.js";
+import { FirstSegmentPolicy } from "./first-segment-policy.js";
 import { InlineMarkup } from "./inline-markup.js";
 import { resolveSegmenterOptions } from "./resolve-options.js";
 import type { Segment } from "./segment.js";
@@ -16,14 +17,16 @@ import { ThinkFilter } from "./think-filter.js";
  * character once: think-block filter → block markdown (code fences, rules,
  * headings, quotes, bullets, hard breaks) → inline markdown (emphasis, code
  * spans, links) → sentence builder (boundaries, maxLength cuts), then the
- * merger (minLength, eager first segment, adaptive sizing). The output does
- * not depend on how the input is chunked.
+ * merger (minLength, eager first segment, early first segment, adaptive
+ * sizing). The output does not depend on how the input is chunked (with the
+ * same rates fed in at the same points of the text).
  *
  * @throws VoxpipeError (`invalid-segmenter-options`) for impossible options.
  */
 export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   const settings = resolveSegmenterOptions(options);
   const adaptive = new AdaptivePolicy(settings.adaptive, settings.minLength, settings.maxLength);
+  const first = new FirstSegmentPolicy(settings.eagerFirstSegment);
   let out: Segment[] = [];
   let index = 0;
   // A completion model continuing "Once upon a time" starts with ", there was…": a clause mark that
@@ -37,6 +40,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     eagerFirstSegment: settings.eagerFirstSegment,
     firstMinLength: settings.firstMinLength,
     targetLength: () => adaptive.targetLength(),
+    early: () => first.early(),
   });
   const builder = new SentenceBuilder(merger, settings);
   const reader = new CodePointReader(new ThinkFilter(new BlockMarkup(new InlineMarkup(builder))));
@@ -57,6 +61,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     },
     updateRates(rates) {
       adaptive.update(rates);
+      first.update(rates);
     },
   };
 }

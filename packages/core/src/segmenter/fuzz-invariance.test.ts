@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { randomChunks, seededRandom, segmentPieces, segmentWhole } from "./__fixtures__/run-segmenter.js";
-import type { SegmenterOptions } from "./segmenter-options.js";
+import type { SegmenterOptions, SegmenterRates } from "./segmenter-options.js";
 
 /** Fragments chosen to hit every stage's lookahead: tags, fences, markers, abbreviations, CJK, brackets. */
 const FRAGMENTS = [
@@ -16,7 +16,10 @@ const OPTION_SETS: SegmenterOptions[] = [
   { minLength: 5, maxLength: 20 },
   { minLength: 0, maxLength: 8 },
   { eagerFirstSegment: true, firstMinLength: 4 },
+  { eagerFirstSegment: true },
 ];
+/** Rates fed in before the text: the last option set also runs with the early first segment on. */
+const EARLY_RATES: SegmenterRates = { llmCharsPerSecond: 120, ttsRealTimeFactor: 0.3 };
 
 function randomText(random: () => number): string {
   const count = Math.floor(random() * 80);
@@ -26,15 +29,16 @@ function randomText(random: () => number): string {
 }
 
 describe("segmenter invariance on random markup soup", () => {
-  it.each(OPTION_SETS.map((options) => [JSON.stringify(options), options] as const))("options %s", (_name, options) => {
+  const cases = [...OPTION_SETS.map((options) => [JSON.stringify(options), options, undefined] as const), ["early first segment", { eagerFirstSegment: true }, EARLY_RATES] as const];
+  it.each(cases)("options %s", (_name, options, rates) => {
     const random = seededRandom(20_251_125);
     for (let n = 0; n < 300; n++) {
       const text = randomText(random);
-      const whole = segmentWhole(text, options);
-      expect(segmentPieces(text.split(""), options), JSON.stringify(text)).toEqual(whole);
+      const whole = segmentWhole(text, options, rates);
+      expect(segmentPieces(text.split(""), options, rates), JSON.stringify(text)).toEqual(whole);
       for (let run = 0; run < 4; run++) {
         const pieces = randomChunks(text, random);
-        expect(segmentPieces(pieces, options), JSON.stringify(pieces)).toEqual(whole);
+        expect(segmentPieces(pieces, options, rates), JSON.stringify(pieces)).toEqual(whole);
       }
       const maxLength = options.maxLength ?? 100;
       for (const segment of whole) {

@@ -8,6 +8,8 @@ export interface MergeSettings {
   firstMinLength: number;
   /** The current merge threshold (the static `minLength`, or the adaptive target). */
   targetLength(): number;
+  /** True while the measured rates allow an early first segment (shorter than `firstMinLength`). */
+  early(): boolean;
 }
 
 /**
@@ -15,7 +17,9 @@ export interface MergeSettings {
  * is joined to the next (one space, none next to CJK) until it is long
  * enough, unless the join would exceed `maxLength`. A block's last piece goes
  * out even when short. With `eagerFirstSegment`, the first segment's
- * threshold is `firstMinLength` and it may end at a clause boundary.
+ * threshold is `firstMinLength` and it may end at a clause boundary; while
+ * the rates allow an early first segment, at any clause boundary, or at a
+ * word the builder found safe to pause on.
  */
 export class SegmentMerger implements PieceSink {
   #pending = "";
@@ -50,10 +54,15 @@ export class SegmentMerger implements PieceSink {
     return this.settings.eagerFirstSegment && this.#emitted === 0;
   }
 
-  offerEager(text: string, lengthCp: number): boolean {
+  wantsEarly(): boolean {
+    return this.wantsEager() && this.settings.early();
+  }
+
+  offerEager(text: string, lengthCp: number, at: "clause" | "word"): boolean {
     const joiner = this.#pendingCp === 0 ? "" : joinerBetween(this.#pending, text);
     const joined = this.#pendingCp + joiner.length + lengthCp;
-    if (joined < this.settings.firstMinLength || joined > this.settings.maxLength) return false;
+    if (joined > this.settings.maxLength) return false;
+    if (at === "word" ? !this.wantsEarly() : joined < this.settings.firstMinLength && !this.wantsEarly()) return false;
     this.#pending = this.#pendingCp === 0 ? text : this.#pending + joiner + text;
     this.#pendingCp = joined;
     this.#flush();

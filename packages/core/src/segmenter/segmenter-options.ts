@@ -14,7 +14,12 @@ export interface SegmenterOptions {
   minLength?: number;
   /** Longer sentences are cut at the best allowed point; a single longer token (a URL) stays whole. At least 1 and at least `minLength`; default 100. */
   maxLength?: number;
-  /** Let the first segment end at a clause boundary (`,` `;` `:`, `，、；：` or a spaced dash) once it holds `firstMinLength`. Default true. */
+  /**
+   * Let the first segment end at a clause boundary (`,` `;` `:`, `，、；：` or a spaced dash) once it holds
+   * `firstMinLength`; and, while the rates fed in with `updateRates` say later text will arrive well ahead
+   * of playback, earlier: at its first clause boundary or after a few words at a word safe to pause on
+   * (see `first-segment-policy.ts`). Default true.
+   */
   eagerFirstSegment?: boolean;
   /** Minimum length of an eager first segment (it is also the first segment's merge threshold). At most `maxLength`; default 10 (or `maxLength`, if smaller). */
   firstMinLength?: number;
@@ -31,6 +36,9 @@ export interface Segmenter {
   push(text: string): import("./segment.js").Segment[];
   /** Ends the input; returns the remaining segments. Indexes continue if text is pushed afterwards. */
   end(): import("./segment.js").Segment[];
-  /** Feeds measured rates to the adaptive policy (ignored unless `adaptive`). Fields left out keep their last value. */
+  /**
+   * Feeds measured rates to the adaptive policy (ignored unless `adaptive`) and the first-segment
+   * policy (ignored unless `eagerFirstSegment`). Fields left out keep their last value.
+   */
   updateRates(rates: SegmenterRates): void;
 }

@@ -16,6 +16,8 @@ import {
 import { RANK_CLAUSE, RANK_CONJUNCTION, RANK_INNER_SENTENCE, RANK_SPACE, type CutPoint } from "./cut-points.js";
 import { AND_KEY, CONJUNCTION_MAX_LENGTH, isConjunctionKey, THEN_KEY } from "./conjunctions.js";
 import { EnumerationMarker } from "./enumeration-marker.js";
+import { EARLY_MIN_WORDS } from "./first-segment-policy.js";
+import { isSafePauseWord } from "./no-pause-words.js";
 import type { PieceSink } from "./piece-sink.js";
 import { isSentenceStarter } from "./sentence-starters.js";
 import { SentenceText, type SentenceLimits } from "./sentence-text.js";
@@ -119,6 +121,7 @@ export class SentenceBuilder implements TextSink {
     if (this.#phase === PHASE_WORD) this.#resolveStart(false);
     const endCu = sentence.absCu;
     const endCp = sentence.absCp;
+    const tokenStartCu = this.#tokenStartCu;
     const rank = this.#tokenRank(endCu);
     sentence.appendSpace();
     const point = sentence.cuts.add(endCu, endCp, sentence.absCu, sentence.absCp, rank);
@@ -130,7 +133,10 @@ export class SentenceBuilder implements TextSink {
       else if (this.#brackets.isOpenAt(endCp)) point.rank = Math.max(point.rank, RANK_INNER_SENTENCE);
       else this.#phase = PHASE_START;
     }
-    if (point.rank === RANK_CLAUSE && this.#phase === PHASE_NONE) this.#offerEager(point);
+    if (this.#phase === PHASE_NONE) {
+      if (point.rank === RANK_CLAUSE) this.#offerEager(point, "clause");
+      else if (this.sink.wantsEarly()) this.#offerEarlyWord(point, tokenStartCu);
+    }
     this.#checkLength();
   }
 
@@ -172,7 +178,7 @@ export class SentenceBuilder implements TextSink {
     }
     if (isCjkClauseMark(code)) {
       const point = sentence.cuts.add(sentence.absCu, sentence.absCp, sentence.absCu, sentence.absCp, RANK_CLAUSE);
-      if (this.#phase === PHASE_NONE) this.#offerEager(point);
+      if (this.#phase === PHASE_NONE) this.#offerEager(point, "clause");
     }
     if (this.#phase === PHASE_NONE && isTerminal(code)) {
       this.#phase = PHASE_RUN;
@@ -292,14 +298,36 @@ export class SentenceBuilder implements TextSink {
     this.#sentenceStartCu = nextCu;
   }
 
-  #offerEager(point: CutPoint): void {
+  #offerEager(point: CutPoint, at: "clause" | "word"): void {
     const sentence = this.#sentence;
     if (!this.sink.wantsEager() || point.endCp <= sentence.baseCp) return;
-    if (this.sink.offerEager(sentence.slice(sentence.baseCu, point.endCu), point.endCp - sentence.baseCp)) sentence.rebase(point.nextCu, point.nextCp);
+    if (this.sink.offerEager(sentence.slice(sentence.baseCu, point.endCu), point.endCp - sentence.baseCp, at)) sentence.rebase(point.nextCu, point.nextCp);
+  }
+
+  /** An early first segment may end at a space after enough words, outside brackets and quotes, after a word safe to pause on. */
+  #offerEarlyWord(point: CutPoint, tokenStartCu: number): void {
+    const sentence = this.#sentence;
+    if (point.endCp <= sentence.baseCp || this.#brackets.isOpenAt(point.endCp)) return;
+    const from = Math.max(tokenStartCu, sentence.baseCu);
+    if (!isSafePauseWord(sentence.slice(from, point.endCu))) return;
+    if (countWords(sentence.slice(sentence.baseCu, point.endCu)) < EARLY_MIN_WORDS) return;
+    this.#offerEager(point, "word");
   }
 
   /** Rule 4: cuts an over-long sentence once the cut is certain; a forced cut (hard limit) drops a pending decision. */
   #checkLength(): void {
     if (this.#sentence.cutIfTooLong(this.#phase === PHASE_NONE)) this.#phase = PHASE_NONE;
   }
+}
+
+/** Whitespace-separated words in `text`. */
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }

@@ -1,5 +1,5 @@
 import { createSegmenter } from "../create-segmenter.js";
-import type { SegmenterOptions } from "../segmenter-options.js";
+import type { SegmenterOptions, SegmenterRates } from "../segmenter-options.js";
 
 /** A small seeded PRNG (mulberry32), so random chunkings are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -30,9 +30,13 @@ export function randomChunks(text: string, random: () => number, maxPiece = 6): 
  */
 export const staticRules: SegmenterOptions = { eagerFirstSegment: false, adaptive: false };
 
-/** Runs a fresh segmenter (static rules unless `options` says otherwise) over `pieces` and returns the segment texts; checks indexes are 0, 1, 2, …. */
-export function segmentPieces(pieces: readonly string[], options?: SegmenterOptions): string[] {
+/**
+ * Runs a fresh segmenter (static rules unless `options` says otherwise, with `rates` fed in first) over
+ * `pieces` and returns the segment texts; checks indexes are 0, 1, 2, ….
+ */
+export function segmentPieces(pieces: readonly string[], options?: SegmenterOptions, rates?: SegmenterRates): string[] {
   const segmenter = createSegmenter({ ...staticRules, ...options });
+  if (rates) segmenter.updateRates(rates);
   const segments = [];
   for (const piece of pieces) segments.push(...segmenter.push(piece));
   segments.push(...segmenter.end());
@@ -43,6 +47,6 @@ export function segmentPieces(pieces: readonly string[], options?: SegmenterOpti
 }
 
 /** The whole text in one push. */
-export function segmentWhole(text: string, options?: SegmenterOptions): string[] {
-  return segmentPieces([text], options);
+export function segmentWhole(text: string, options?: SegmenterOptions, rates?: SegmenterRates): string[] {
+  return segmentPieces([text], options, rates);
 }
