@@ -18,11 +18,14 @@ export const TTS = { firstChunkMs: 300, realTimeFactor: 0.5 };
 export async function run({ quick, log }) {
   const { core, testing, defaults } = await loadCore();
   const pairs = quick ? 3 : 6;
+  // What a session opening knows before any reply: the TTS's speed, measured once after loading.
+  const ttsProfile = await core.measureTtsProfile(testing.createSyntheticTts(TTS));
   const once = async (mode) => {
     const result = await drain(core.runPipeline, {
       llm: testing.createScriptedLlm({ text: TEXT, ...LLM }),
       tts: testing.createSyntheticTts(TTS),
       ...defaults,
+      ttsProfile,
       request: { prompt: "Plan my weekend at the coast." },
       mode,
     });
@@ -32,7 +35,9 @@ export async function run({ quick, log }) {
   const streaming = [];
   const whole = [];
   let audioMs = null;
+  let firstSegment = null;
   const record = (s, w) => {
+    firstSegment ??= s.firstSegment ?? null;
     streaming.push(s.ttfaMs);
     whole.push(w.ttfaMs);
     audioMs = w.metrics?.audioMs ?? audioMs;
@@ -60,8 +65,16 @@ export async function run({ quick, log }) {
     ttfaStreamingMs: round(ttfaStreamingMs, 1),
     ttfaWholeMs: round(ttfaWholeMs, 1),
     ratio: round(ttfaWholeMs / ttfaStreamingMs, 2),
+    firstSegment: firstSegment === null ? null : { text: firstSegment, chars: [...firstSegment].length, cutAt: cutKind(firstSegment) },
     replyWords: TEXT.split(/\s+/).length,
     replyAudioMs: round(audioMs, 0),
     setup: { llm: LLM, tts: { ...TTS, msPerChar: 60 } },
   };
+}
+
+/** Where the first segment ended: a sentence end, a clause mark, or a word. */
+export function cutKind(text) {
+  if (/[.!?…]["'”’)\]]*$/u.test(text)) return "sentence";
+  if (/[,;:，、；：]$|\s[-–—]$/u.test(text)) return "clause";
+  return "word";
 }

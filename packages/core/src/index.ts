@@ -21,6 +21,8 @@ export type * from "./pipeline/pipeline-options.js";
 export { runPipeline } from "./pipeline/run-pipeline.js";
 export * from "./pipeline/pipeline-settings-schema.js";
 export { PlayoutLead, createPlayoutLead, type PlayoutLeadOptions, type PlayoutSetting } from "./pipeline/playout-lead.js";
+export { measureTtsProfile, PROFILE_TEXT, type TtsProfile } from "./pipeline/tts-profile.js";
+export { firstReplyLeadMs, type KnownSegment } from "./pipeline/first-reply-lead.js";
 export type * from "./metrics/run-metrics.js";
 export * from "./logging/logger.js";
 export * from "./config/config-schema.js";

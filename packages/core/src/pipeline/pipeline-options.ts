@@ -4,6 +4,7 @@ import type { LlmRequest } from "../llm/llm-request.js";
 import type { SegmenterOptions } from "../segmenter/segmenter-options.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
 import type { PlayoutLead } from "./playout-lead.js";
+import type { TtsProfile } from "./tts-profile.js";
 import type { PipelineNormalizeOptions } from "../normalize/segment-speech.js";
 
 /** Re-cutting of audio into fixed-length fragments (the seed's RETURN_FRAGMENT / FRAGMENT_INTERVAL). */
@@ -70,6 +71,12 @@ export interface PipelineOptions {
    * TTS is slower than real time. Streaming mode only. Default 0.
    */
   playoutLead?: number | PlayoutLead;
+  /**
+   * The TTS's speed measured before any reply (`measureTtsProfile`, after `load()`). With it, the
+   * first reply can start sooner (an early first segment when the LLM is also fast) and a session's
+   * first reply gets a predicted playout lead instead of none. Optional.
+   */
+  ttsProfile?: TtsProfile;
   /** Cancels the run: stops the LLM, every TTS call and every timer; no events follow. */
   signal?: AbortSignal;
   logger?: Logger;

@@ -27,6 +27,10 @@ export interface PlayoutLeadOptions {
  * those, plus a 10 % + 10 ms margin, capped at `maxLeadMs`; 0 while no
  * recent reply needed one. A fast TTS therefore costs no time to first
  * audio at all, and a slow one pays only what it needs.
+ *
+ * The session's first reply has nothing to learn from: with a `TtsProfile`
+ * measured before it (`PipelineOptions.ttsProfile`), its lead is predicted
+ * at its first audio from the segments cut so far (`predictedLeadMs`).
  */
 export class PlayoutLead {
   readonly #maxLeadMs: number;
@@ -43,6 +47,20 @@ export class PlayoutLead {
     const worst = Math.max(0, ...this.#required);
     if (worst <= 0) return 0;
     return Math.min(this.#maxLeadMs, worst * (1 + LEAD_MARGIN_RATIO) + LEAD_MARGIN_MS);
+  }
+
+  /** True once a reply has been recorded (the lead is then learned, not predicted). */
+  get learned(): boolean {
+    return this.#required.length > 0;
+  }
+
+  /**
+   * The lead for a session's first reply, from a prediction (`first-reply-lead.ts`, on the TTS's
+   * measured profile): the same 10 % + 10 ms margin and cap as a learned lead; 0 when none is needed.
+   */
+  predictedLeadMs(predictedMs: number): number {
+    if (!Number.isFinite(predictedMs) || predictedMs <= 0) return 0;
+    return Math.min(this.#maxLeadMs, predictedMs * (1 + LEAD_MARGIN_RATIO) + LEAD_MARGIN_MS);
   }
 
   /** A reply finished; `requiredLeadMs` is what it needed. Non-finite values are ignored. */

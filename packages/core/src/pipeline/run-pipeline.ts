@@ -13,6 +13,7 @@ import { RunControl } from "./run-control.js";
 import type { RunTraceEvent } from "./run-trace.js";
 import { TtsScheduler } from "./tts-scheduler.js";
 import { PlayoutLead } from "./playout-lead.js";
+import { firstReplyLeadMs, type KnownSegment } from "./first-reply-lead.js";
 import { SegmentSpeech } from "../normalize/segment-speech.js";
 
 /**
@@ -83,10 +84,26 @@ async function drive(
   const speech = new SegmentSpeech(options.normalize, options.tts);
   const learnedLead = options.playoutLead instanceof PlayoutLead ? options.playoutLead : undefined;
   const fixedLead = typeof options.playoutLead === "number" ? options.playoutLead : 0;
+  const profile = options.ttsProfile;
+  const concurrency = Math.max(1, options.ttsConcurrency ?? 2);
+  // A session's first reply: its lead is predicted at the first audio from the TTS's measured profile.
+  const predictLead = (): number => {
+    if (!learnedLead || !profile) return 0;
+    const known: KnownSegment[] = [];
+    for (let i = 0; ; i++) {
+      const segment = metrics.segment(i);
+      if (!segment) break;
+      known.push({ chars: segment.chars, readyAtMs: segment.synthesisStartMs });
+    }
+    return learnedLead.predictedLeadMs(firstReplyLeadMs(profile, concurrency, known, metrics.now()));
+  };
+  const playoutLeadMs =
+    mode === "whole" ? 0 : learnedLead ? (learnedLead.learned || !profile ? learnedLead.leadMs : predictLead) : Math.max(0, fixedLead);
+  if (profile) segmenter.updateRates({ ttsRealTimeFactor: profile.realTimeFactor });
   const scheduler = new TtsScheduler({
     tts: options.tts,
-    playoutLeadMs: mode === "whole" ? 0 : Math.max(0, learnedLead ? learnedLead.leadMs : fixedLead),
-    concurrency: Math.max(1, options.ttsConcurrency ?? 2),
+    playoutLeadMs,
+    concurrency,
     fragments: options.fragments,
     maxBufferedAudioMs: options.maxBufferedAudioMs ?? 30_000,
     segmentTimeoutMs: options.timeouts?.ttsSegmentMs,
@@ -138,6 +155,9 @@ async function drive(
       timeouts: options.timeouts ?? {},
       onText: async (text) => {
         await emit({ type: "text-delta", text, atMs: metrics.now() });
+        // Until the first segment is cut, the LLM's rate so far (the metrics saw the text-delta) decides whether it may end early.
+        const llmCharsPerSecond = nextIndex === 0 ? metrics.llmCharsPerSecond() : null;
+        if (llmCharsPerSecond !== null) segmenter.updateRates({ llmCharsPerSecond });
         if (segmentWhole) reply += text;
         else await feed(openings.push(text));
       },

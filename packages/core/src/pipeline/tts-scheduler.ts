@@ -21,8 +21,8 @@ export interface TtsSchedulerOptions {
   segmentTimeoutMs: number | undefined;
   /** Release each segment's audio only once its synthesis is complete (whole-reply mode). */
   wholeSegments: boolean;
-  /** Hold the run's first audio this long, in ms (the playout lead). */
-  playoutLeadMs: number;
+  /** Hold the run's first audio this long, in ms (the playout lead); a function is asked when the first audio is ready. */
+  playoutLeadMs: number | (() => number);
   control: RunControl;
   logger: Logger;
   /** Ms since the run started. */
@@ -130,7 +130,8 @@ export class TtsScheduler {
 
   private async holdFirstAudio(signal: AbortSignal): Promise<void> {
     this.firstAudioSent = true;
-    const lead = this.options.playoutLeadMs;
+    const setting = this.options.playoutLeadMs;
+    const lead = typeof setting === "number" ? setting : setting();
     if (lead <= 0) return;
     await abortableSleep(lead, signal, "pipeline");
     this.options.trace({ type: "playout-held", ms: lead, atMs: this.options.now() });
