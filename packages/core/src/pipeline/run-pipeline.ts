@@ -2,6 +2,7 @@ import { VoxpipeError, isAbortError } from "../errors/voxpipe-error.js";
 import { silentLogger } from "../logging/logger.js";
 import { MetricsRecorder } from "../metrics/metrics-recorder.js";
 import { createSegmenter } from "../segmenter/create-segmenter.js";
+import { DEFAULT_MAX_LENGTH } from "../segmenter/resolve-options.js";
 import type { Segment } from "../segmenter/segment.js";
 import { BoundedQueue } from "./bounded-queue.js";
 import type { PipelineEvent } from "./pipeline-event.js";
@@ -95,6 +96,8 @@ async function drive(
       if (!segment) break;
       known.push({ chars: segment.chars, readyAtMs: segment.synthesisStartMs });
     }
+    // The reply may go on with a segment not cut yet: assume one of maxLength, cut now.
+    known.push({ chars: segmenterOptions.maxLength ?? DEFAULT_MAX_LENGTH, readyAtMs: metrics.now() });
     return learnedLead.predictedLeadMs(firstReplyLeadMs(profile, concurrency, known, metrics.now()));
   };
   const playoutLeadMs =
