@@ -9,6 +9,8 @@ import {
   defaultCacheNamespace,
   createLogger,
   createPlayoutLead,
+  measureTtsProfile,
+  type TtsProfile,
   createProvider,
   loadResolvedConfig,
   runPipeline,
@@ -114,6 +116,17 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
   let runTts: TtsProvider = tts;
   if (fallbacks.length > 0) runTts = createTtsFailover(tts, ...fallbacks, { cooldownMs: failoverConfig.cooldownMs, ...(segmentMs ? { attemptTimeoutMs: segmentMs } : {}) });
   let store: AudioCache | undefined;
+  // The TTS's speed, measured once before any reply (the primary's, without the cache): each session's first
+  // reply gets a predicted playout lead and, with a fast LLM, an early first segment.
+  let ttsProfile: TtsProfile | undefined;
+  if ((options.load ?? true) && pipeline.playout.measureTts) {
+    try {
+      ttsProfile = await measureTtsProfile(tts);
+      logger.info(`TTS ${tts.id}: real-time factor ${ttsProfile.realTimeFactor.toFixed(2)}, first chunk after ${ttsProfile.firstChunkMs.toFixed(0)} ms`);
+    } catch (error) {
+      logger.warn(`TTS ${tts.id}: could not measure its speed (${error instanceof Error ? error.message : String(error)}); the first reply plays with no lead.`);
+    }
+  }
   if (cacheConfig.enabled) {
     store = new AudioCache({ maxBytes: cacheConfig.maxBytes });
     // A key names the backend that spoke the audio by its config entry: adapter and options.
@@ -146,6 +159,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
           maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
           timeouts,
           playoutLead,
+          ...(ttsProfile ? { ttsProfile } : {}),
           logger,
           ...(runOptions.signal ? { signal: runOptions.signal } : {}),
         }),

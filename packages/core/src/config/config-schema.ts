@@ -33,6 +33,12 @@ export const pipelineConfigSchema = z
             'How long to hold a reply\'s first audio so the rest plays without gaps. "auto": learned per session from its earlier replies (0 while the TTS keeps up with playback); a number: that many ms; 0: never hold.',
           ),
         maxLeadMs: z.number().int().min(0).max(10_000).default(1000).describe('Upper bound of the "auto" lead, in ms.'),
+        measureTts: z
+          .boolean()
+          .default(true)
+          .describe(
+            "Measure the TTS's speed once after loading (one short sentence), so a session's first reply gets a predicted \"auto\" lead and, with a fast LLM, an early first segment. Off: the first reply plays with no lead, and the TTS's requests are only the replies' segments.",
+          ),
       })
       .strict()
       .default({ lead: "auto", maxLeadMs: 1000 })
