@@ -41,7 +41,7 @@ export const pipelineConfigSchema = z
           ),
       })
       .strict()
-      .default({ lead: "auto", maxLeadMs: 1000 })
+      .default({ lead: "auto", maxLeadMs: 1000, measureTts: true })
       .describe("Playout lead (jitter buffer) for TTS backends slower than real time."),
   })
   .strict();
