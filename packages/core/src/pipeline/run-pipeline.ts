@@ -2,7 +2,7 @@ import { VoxpipeError, isAbortError } from "../errors/voxpipe-error.js";
 import { silentLogger } from "../logging/logger.js";
 import { MetricsRecorder } from "../metrics/metrics-recorder.js";
 import { createSegmenter } from "../segmenter/create-segmenter.js";
-import { DEFAULT_MAX_LENGTH } from "../segmenter/resolve-options.js";
+import { DEFAULT_MAX_LENGTH } from "../segmenter/segmenter-options-schema.js";
 import type { Segment } from "../segmenter/segment.js";
 import { BoundedQueue } from "./bounded-queue.js";
 import type { PipelineEvent } from "./pipeline-event.js";
