@@ -27,6 +27,7 @@ export type * from "./metrics/run-metrics.js";
 export * from "./logging/logger.js";
 export * from "./config/config-schema.js";
 export * from "./config/config-json-schema.js";
+export * from "./config/server-config-schema.js";
 export * from "./config/env-overrides.js";
 export * from "./config/format-issues.js";
 export * from "./config/load-config.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { normalizeConfigSchema } from "../normalize/normalize-config-schema.js";
 import { pipelineSettingsShape } from "../pipeline/pipeline-settings-schema.js";
 import { checkSegmentLengths, segmenterOptionsShape } from "../segmenter/segmenter-options-schema.js";
+import { serverConfigSchema } from "./server-config-schema.js";
 
 /** One backend: the module that provides it and its options (validated by the adapter's own schema). */
 export const adapterEntrySchema = z
@@ -71,6 +72,7 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: false, maxBytes: 32 * 1024 * 1024, openings: ["Sure!", "Of course.", "Let me check that.", "Good question."] }),
+    server: serverConfigSchema.default(serverConfigSchema.parse({})).describe("`voxpipe serve`: the OpenAI-compatible HTTP server."),
     log: z
       .object({ level: z.enum(["silent", "error", "warn", "info", "debug"]).default("warn").describe("Env: VOXPIPE_LOG_LEVEL.") })
       .strict()
