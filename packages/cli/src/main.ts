@@ -4,12 +4,14 @@ import { config, configUsage } from "./commands/config.js";
 import { say, sayUsage } from "./commands/say.js";
 import { normalizeCommand, normalizeUsage } from "./commands/normalize.js";
 import { segmentCommand, segmentUsage } from "./commands/segment.js";
+import { serve, serveUsage } from "./commands/serve.js";
 import { OutputError } from "./output-target.js";
 
 export const usage = `voxpipe — stream an LLM's reply into speech with the lowest time to first audio.
 
 Usage:
   voxpipe say "<prompt>" [--config FILE] [--out FILE.wav|-] [--mode streaming|whole] [--json]
+  voxpipe serve [--config FILE] [--port N] [--host H]
   voxpipe config check [FILE]
   voxpipe config schema
   voxpipe segment [--min N] [--max N] [--no-eager]
@@ -33,7 +35,7 @@ export async function main(argv: readonly string[], given: Io = defaultIo): Prom
   const io: Io = { stdout: given.stdout, stderr: (line) => given.stderr(redactor.redact(line)) };
   const args = argv[0] === "--" ? argv.slice(1) : argv;
   const [command, ...rest] = args;
-  const usages: Record<string, string> = { say: sayUsage, config: configUsage, segment: segmentUsage, normalize: normalizeUsage };
+  const usages: Record<string, string> = { say: sayUsage, config: configUsage, segment: segmentUsage, normalize: normalizeUsage, serve: serveUsage };
   try {
     switch (command) {
       case "say":
@@ -44,6 +46,8 @@ export async function main(argv: readonly string[], given: Io = defaultIo): Prom
         return await segmentCommand(rest, io);
       case "normalize":
         return await normalizeCommand(rest, io);
+      case "serve":
+        return await serve(rest, io);
       case undefined:
       case "-h":
       case "--help":

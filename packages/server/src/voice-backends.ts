@@ -10,6 +10,8 @@ import {
   type Logger,
   type PipelineEvent,
   type TtsProvider,
+  type VoxpipeConfig,
+  silentLogger,
 } from "@voxpipe/core";
 import { withSpeed } from "./with-speed.js";
 
@@ -39,6 +41,8 @@ export interface VoiceBackends {
   readonly speedSupported: boolean;
   /** True once every backend has loaded. */
   readonly ready: boolean;
+  /** Loads the models and voices now (the LLM and primary TTS must load; a fallback that fails is only warned about). */
+  load(): Promise<void>;
   /** Runs one request through LLM → segmenter → TTS with the config's pipeline settings. */
   run(request: SpokenRun): AsyncIterable<PipelineEvent>;
   dispose(): Promise<void>;
@@ -51,67 +55,86 @@ export interface OpenBackendsOptions {
   logger: Logger;
 }
 
-/** Resolves and creates the config's adapters with core's registry, then loads them. */
+/** Resolves and creates the config's adapters with core's registry, loads them, and hands them to `createVoiceBackends`. */
 export async function openVoiceBackends(loaded: LoadedConfig, options: OpenBackendsOptions): Promise<VoiceBackends> {
-  const { config } = loaded;
-  const resolved = await resolveAdapters(config, { searchFrom: options.searchFrom });
+  const resolved = await resolveAdapters(loaded.config, { searchFrom: options.searchFrom });
   const context: AdapterContext = { configDir: loaded.configDir, env: options.env, log: (level, message) => options.logger[level](message) };
   const created: (LlmProvider | TtsProvider)[] = [];
-  const disposeAll = async (): Promise<void> => {
-    await Promise.allSettled(created.map((provider) => provider.dispose?.()));
-  };
-  let ready = false;
   try {
     const llm = await createProvider<LlmProvider>(resolved.llm, context);
     created.push(llm);
-    const ttsProviders: TtsProvider[] = [];
+    const tts: TtsProvider[] = [];
     for (const adapter of resolved.tts) {
       const provider = await createProvider<TtsProvider>(adapter, context);
       created.push(provider);
-      ttsProviders.push(provider);
+      tts.push(provider);
     }
-    const primary = ttsProviders[0]!;
-    await Promise.all([llm.load?.(), primary.load?.(), ...ttsProviders.slice(1).map((p) => p.load?.().catch((error: unknown) => options.logger.warn(`TTS fallback ${p.id} failed to load: ${String(error)}`)))]);
-    ready = true;
-    const failover = ttsProviders.length > 1 ? new TtsFailover(ttsProviders, { cooldownMs: config.failover.cooldownMs }) : undefined;
-    const { segmenter, pipeline } = config;
-    return {
-      llm,
-      tts: primary,
-      speedSupported: failover === undefined,
-      get ready() {
-        return ready;
-      },
-      run(request) {
-        const speed = request.speed ?? 1;
-        const tts = failover ?? (speed === 1 ? primary : withSpeed(primary, speed));
-        return runPipeline({
-          llm: request.llm ?? llm,
-          tts,
-          request: {
-            ...(request.messages ? { messages: request.messages } : { prompt: request.text ?? "" }),
-            ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-            ...(request.topP !== undefined ? { topP: request.topP } : {}),
-            ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
-            ...(request.seed !== undefined ? { seed: request.seed } : {}),
-          },
-          mode: "streaming",
-          segmenter,
-          ttsConcurrency: pipeline.ttsConcurrency,
-          fragments: pipeline.fragments,
-          maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
-          timeouts: pipeline.timeouts,
-          logger: options.logger,
-          signal: request.signal,
-        });
-      },
-      async dispose() {
-        ready = false;
-        await disposeAll();
-      },
-    };
+    const backends = createVoiceBackends({ llm, tts, config: loaded.config, logger: options.logger });
+    await backends.load();
+    return backends;
   } catch (error) {
-    await disposeAll();
+    await Promise.allSettled(created.map((provider) => provider.dispose?.()));
     throw error;
   }
+}
+
+export interface VoiceBackendsOptions {
+  llm: LlmProvider;
+  /** The TTS backend, or the primary first and then its fallbacks. */
+  tts: TtsProvider | readonly TtsProvider[];
+  /** The config whose segmenter, pipeline and failover settings every run uses. */
+  config: VoxpipeConfig;
+  logger?: Logger;
+}
+
+/** Backends from providers made in code (no registry); call `load()` before serving. */
+export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackends {
+  const { llm, config } = options;
+  const logger = options.logger ?? silentLogger;
+  const ttsProviders = Array.isArray(options.tts) ? [...(options.tts as readonly TtsProvider[])] : [options.tts as TtsProvider];
+  const primary = ttsProviders[0];
+  if (!primary) throw new TypeError("createVoiceBackends: tts needs at least one provider");
+  const failover = ttsProviders.length > 1 ? new TtsFailover(ttsProviders, { cooldownMs: config.failover.cooldownMs }) : undefined;
+  const { segmenter, pipeline } = config;
+  let ready = false;
+  return {
+    llm,
+    tts: primary,
+    speedSupported: failover === undefined,
+    get ready() {
+      return ready;
+    },
+    async load() {
+      const fallbacks = ttsProviders.slice(1).map((p) => p.load?.().catch((error: unknown) => logger.warn(`TTS fallback ${p.id} failed to load: ${error instanceof Error ? error.message : String(error)}`)));
+      await Promise.all([llm.load?.(), primary.load?.(), ...fallbacks]);
+      ready = true;
+    },
+    run(request) {
+      const speed = request.speed ?? 1;
+      const tts = failover ?? (speed === 1 ? primary : withSpeed(primary, speed));
+      return runPipeline({
+        llm: request.llm ?? llm,
+        tts,
+        request: {
+          ...(request.messages ? { messages: request.messages } : { prompt: request.text ?? "" }),
+          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+          ...(request.topP !== undefined ? { topP: request.topP } : {}),
+          ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
+          ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        },
+        mode: "streaming",
+        segmenter,
+        ttsConcurrency: pipeline.ttsConcurrency,
+        fragments: pipeline.fragments,
+        maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
+        timeouts: pipeline.timeouts,
+        logger,
+        signal: request.signal,
+      });
+    },
+    async dispose() {
+      ready = false;
+      await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((p) => p.dispose?.())]);
+    },
+  };
 }
