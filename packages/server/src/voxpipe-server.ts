@@ -101,6 +101,8 @@ export async function startVoxpipeServer(options: VoxpipeServerOptions): Promise
       await handler(body, response, stream);
       if (scope.abortReason) metrics.errors.inc({ stage: "client", code: scope.abortReason });
     } finally {
+      // A stream cut short (client gone, drain deadline) ends here: its connection is closed, never left hanging.
+      if (!response.writableEnded) response.destroy();
       scope.end();
       streams.delete(scope);
       release();
@@ -111,6 +113,8 @@ export async function startVoxpipeServer(options: VoxpipeServerOptions): Promise
   };
 
   const server: Server = createServer((request, response) => {
+    // While draining, every answer closes its connection, so clients take their next request elsewhere.
+    if (draining) response.shouldKeepAlive = false;
     route(request, response)
       .then((endpoint) => metrics.requests.inc({ endpoint, status: String(response.statusCode) }))
       .catch((thrown: unknown) => {
@@ -147,20 +151,25 @@ export async function startVoxpipeServer(options: VoxpipeServerOptions): Promise
     async drain(deadlineMs = config.drainMs) {
       draining = true;
       server.closeIdleConnections();
-      if (streams.size > 0) {
+      const untilIdle = async (ms: number): Promise<void> => {
+        if (streams.size === 0) return;
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([new Promise<void>((resolve) => idle.push(resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)))]);
+        await Promise.race([new Promise<void>((resolve) => idle.push(resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
         clearTimeout(timer);
-        for (const scope of streams) scope.cut();
-      }
-      await closeServer();
+      };
+      await untilIdle(deadlineMs);
+      for (const scope of streams) scope.cut();
+      await untilIdle(1000);
+      const closed = closeServer();
       server.closeAllConnections();
+      await closed;
     },
     async close() {
       draining = true;
       for (const scope of streams) scope.cut();
+      const closed = closeServer();
       server.closeAllConnections();
-      await closeServer();
+      await closed;
     },
   };
 }
