@@ -70,6 +70,13 @@ function rowsFor(part, result) {
         ...(result.burst ? [{ part, figure: `TTFA − floor, p99, ${result.sessions} sessions at the same instant`, value: `${fmt(result.burst.overheadP99Ms)} ms`, target: "≤ 20 ms", baseline: `p50 ${fmt(result.burst.overheadP50Ms)} ms; server pipeline's share p50 ${fmt(result.burst.serverPipelineOverheadP50Ms)} ms, p99 ${fmt(result.burst.serverPipelineOverheadP99Ms)} ms`, ok: result.burst.overheadP99Ms <= 20 }] : []),
         { part, figure: "server memory per session", value: `${fmt(result.memoryPerSessionMb, 3)} MB`, target: "≤ 2 MB", baseline: `idle server ${fmt(result.idleRssMb, 1)} MB; per session: peak-sampled RSS ${fmt(result.peakMemoryPerSessionMb, 3)} MB, JS heap ${fmt(result.heapPerSessionMb, 3)} MB`, ok: result.memoryPerSessionMb <= 2 },
       ];
+    case "server":
+      return [
+        { part, figure: "TTFA − floor through HTTP, 1 stream, p50", value: `${fmt(result.singleOverheadP50Ms)} ms`, target: "≤ 20 ms", baseline: `same pipeline in-process ${fmt(result.inProcessOverheadP50Ms)} ms over a floor of ${fmt(result.floorMs, 1)} ms; p99 ${fmt(result.singleOverheadP99Ms)} ms vs ${fmt(result.inProcessOverheadP99Ms)} ms`, ok: result.singleOverheadP50Ms <= 20 },
+        { part, figure: `TTFA − floor through HTTP, ${result.streams} concurrent streams, p99`, value: `${fmt(result.concurrentOverheadP99Ms)} ms`, target: "≤ 50 ms", baseline: `p50 ${fmt(result.concurrentOverheadP50Ms)} ms; 1 stream p99 ${fmt(result.singleOverheadP99Ms)} ms`, ok: result.concurrentOverheadP99Ms <= 50 },
+        { part, figure: "server memory per stream", value: `${fmt(result.memoryPerStreamMb, 3)} MB`, target: "≤ 2 MB", baseline: `idle server ${fmt(result.idleRssMb, 1)} MB`, ok: result.memoryPerStreamMb <= 2 },
+        { part, figure: "real-time eSpeak NG streams per core", value: fmt(result.espeak?.sessionsPerCore, 1), target: "", baseline: `${fmt(result.espeak?.audioSeconds, 1)} s of audio for ${fmt(result.espeak?.cpuSeconds, 2)} CPU s (${result.espeak?.streams} streams at once)`, ok: null },
+      ];
     case "memory":
       return [{ part, figure: `RSS growth over ${fmt(result.tokens, 0)} tokens`, value: `${fmt(result.rssGrowthMb, 1)} MB`, target: "≤ 20 MB", baseline: `RSS after a warm-up run ${fmt(result.baselineRssMb, 1)} MB; heap growth ${fmt(result.heapGrowthMb, 1)} MB; from a cold process +${fmt(result.rssGrowthColdMb, 1)} MB (young generation and JIT, once)`, ok: result.rssGrowthMb <= 20 }];
     case "backends": {

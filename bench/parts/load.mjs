@@ -36,7 +36,7 @@ const SPREAD_MS = 1000;
 const MB = 1024 * 1024;
 
 /** The doubles' nominal floor for TEXT with the pipeline's default segmenter. */
-function nominalFloor(core, testing, segmenterOptions) {
+export function nominalFloor(core, testing, segmenterOptions) {
   const tokens = testing.splitIntoTokens(TEXT);
   const segmenter = core.createSegmenter(segmenterOptions);
   for (let i = 0; i < tokens.length; i++) {

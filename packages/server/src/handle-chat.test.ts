@@ -113,4 +113,14 @@ describe("POST /v1/chat/completions through the openai client (scripted LLM test
     const models = await server.client().models.list();
     expect(models.data.map((model) => model.id)).toEqual(["voxpipe"]);
   });
+
+  it("GET /metrics: requests, active streams, TTFA and TTFT histograms, errors and audio seconds in Prometheus text", async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/voxpipe_requests_total\{endpoint="chat",status="200"\} [1-9]/);
+    expect(text).toMatch(/voxpipe_active_streams\{endpoint="chat"\} 0/);
+    expect(text).toMatch(/voxpipe_time_to_first_audio_seconds_count\{endpoint="chat"\} [1-9]/);
+    expect(text).toMatch(/voxpipe_time_to_first_token_seconds_count\{endpoint="chat"\} [1-9]/);
+    expect(text).toMatch(/voxpipe_audio_seconds_total\{endpoint="chat"\} [1-9]/);
+    expect(text).toContain("# TYPE voxpipe_errors_total counter");
+  });
 });
