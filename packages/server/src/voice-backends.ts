@@ -1,4 +1,5 @@
 import {
+  SegmentSpeech,
   TtsFailover,
   createProvider,
   resolveAdapters,
@@ -107,6 +108,8 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
     async load() {
       const fallbacks = ttsProviders.slice(1).map((p) => p.load?.().catch((error: unknown) => logger.warn(`TTS fallback ${p.id} failed to load: ${error instanceof Error ? error.message : String(error)}`)));
       await Promise.all([llm.load?.(), primary.load?.(), ...fallbacks]);
+      // The normalizer's rules compile on first use (tens of ms): now, rather than on the first request.
+      new SegmentSpeech(config.normalize, ttsProviders).warmUp();
       ready = true;
     },
     run(request) {
@@ -124,6 +127,7 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
         },
         mode: "streaming",
         segmenter,
+        normalize: config.normalize,
         ttsConcurrency: pipeline.ttsConcurrency,
         fragments: pipeline.fragments,
         maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
