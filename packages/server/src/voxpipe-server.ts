@@ -100,9 +100,10 @@ export async function startVoxpipeServer(options: VoxpipeServerOptions): Promise
       const stream: StreamRequest = { context: { backends, config, metrics, logger }, scope, warnings: [] };
       await handler(body, response, stream);
       if (scope.abortReason) metrics.errors.inc({ stage: "client", code: scope.abortReason });
-    } finally {
       // A stream cut short (client gone, drain deadline) ends here: its connection is closed, never left hanging.
+      // (A handler that throws is answered with the error by the caller.)
       if (!response.writableEnded) response.destroy();
+    } finally {
       scope.end();
       streams.delete(scope);
       release();
