@@ -76,6 +76,46 @@ async function inProcessTtfa(core, testing, runs) {
   return out;
 }
 
+/**
+ * Client disconnect → backends cancelled: a server in this process on wrapped doubles; each run aborts its
+ * request after the first audio chunk and times the moment the LLM's and the last TTS call's signals fire.
+ */
+async function disconnectToCancel(core, testing, server, runs) {
+  const config = core.configSchema.parse({ llm: { use: "x" }, tts: { use: "x" } });
+  const fired = { llm: null, tts: null };
+  const llm = testing.createScriptedLlm({ text: "This sentence keeps going on and on. ".repeat(50), tokensPerSecond: 40 });
+  const tts = testing.createSyntheticTts({ ...SERVER_TTS, realTimeFactor: 1 });
+  const backends = server.createVoiceBackends({
+    llm: { id: llm.id, model: llm.model, stream: (request) => { request.signal?.addEventListener("abort", () => (fired.llm = performance.now())); return llm.stream(request); } },
+    tts: { ...tts, synthesize: (request) => { request.signal?.addEventListener("abort", () => (fired.tts = performance.now())); return tts.synthesize(request); } },
+    config,
+  });
+  await backends.load();
+  const running = await server.startVoxpipeServer({ backends, config: core.serverConfigSchema.parse({ port: 0 }), apiKeys: [], processMetrics: false });
+  const llmMs = [];
+  const ttsMs = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      fired.llm = fired.tts = null;
+      const controller = new AbortController();
+      const response = await fetch(`${running.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body, signal: controller.signal });
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      for (let text = ""; !/"data":"/.test(text); ) text += decoder.decode((await reader.read()).value, { stream: true });
+      const abortedAt = performance.now();
+      controller.abort();
+      const deadline = abortedAt + 2000;
+      while ((fired.llm === null || fired.tts === null) && performance.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+      if (fired.llm !== null) llmMs.push(fired.llm - abortedAt);
+      if (fired.tts !== null) ttsMs.push(fired.tts - abortedAt);
+    }
+  } finally {
+    await running.close();
+    await backends.dispose();
+  }
+  return { runs, llmP50Ms: round(median(llmMs), 2), llmP99Ms: round(percentile(llmMs, 99), 2), ttsP50Ms: round(median(ttsMs), 2), ttsP99Ms: round(percentile(ttsMs, 99), 2), missed: 2 * runs - llmMs.length - ttsMs.length };
+}
+
 export async function run({ quick, log }) {
   const built = await importIfBuilt(distFile("packages/server"), "@voxpipe/server");
   if (built.skipped) return { skipped: built.skipped };
@@ -122,6 +162,9 @@ export async function run({ quick, log }) {
       log(`${STREAMS} streams round ${r + 1}/${rounds}: TTFA − floor p50 ${median(results.map((x) => x.ttfaMs - floor.floorMs)).toFixed(1)} ms, ${live.activeStreams} live at the RSS sample, ${((live.rss - idleRss) / MB).toFixed(1)} MB over idle`);
     }
 
+    const cancel = await disconnectToCancel(core, testing, built.module, quick ? 10 : 30);
+    log(`disconnect → LLM cancelled p50 ${cancel.llmP50Ms} ms, TTS cancelled p50 ${cancel.ttsP50Ms} ms (${cancel.missed} missed)`);
+
     // Sessions per core, with the real eSpeak NG voice.
     const espeak = await startServer(espeakConfig);
     await oneStream(espeak.url);
@@ -145,6 +188,7 @@ export async function run({ quick, log }) {
       concurrentOverheadP50Ms: round(median(concurrent), 2),
       concurrentOverheadP99Ms: round(percentile(concurrent, 99), 2),
       memoryPerStreamMb: round(median(perStreamMb), 3),
+      disconnect: cancel,
       idleRssMb: round(idleRss / MB, 1),
       espeak: { streams: k, audioSeconds: round(audioSeconds, 1), cpuSeconds: round(cpuSeconds, 2), sessionsPerCore: round(audioSeconds / cpuSeconds, 1), ttfaP50Ms: round(median(spoken.map((s) => s.ttfaMs)), 1) },
       rounds,
