@@ -41,6 +41,14 @@ describe("voxpipe serve", () => {
     expect(stderr).toMatch(/SIGTERM: draining/);
   });
 
+  it("config check masks the server's API keys", async () => {
+    const stdout: string[] = [];
+    expect(await main(["config", "check", configFile], { stdout: (s) => stdout.push(s), stderr: () => undefined })).toBe(0);
+    const printed = stdout.join("\n");
+    expect(printed).not.toContain("sk-serve-test-key");
+    expect(JSON.parse(printed).server.apiKeys).toEqual(["***"]);
+  });
+
   it("--port must be a port number", async () => {
     const stderr: string[] = [];
     expect(await main(["serve", "--port", "eighty"], { stdout: () => undefined, stderr: (s) => stderr.push(s) })).toBe(1);

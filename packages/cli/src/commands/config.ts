@@ -30,6 +30,8 @@ export async function config(argv: readonly string[], io: { stdout: (s: string) 
     ...loaded.config,
     llm: printable(resolved.llm),
     tts: resolved.tts.length === 1 ? printable(resolved.tts[0]!) : resolved.tts.map(printable),
+    // The server's API keys are secrets too.
+    server: { ...loaded.config.server, apiKeys: loaded.config.server.apiKeys.map(() => "***") },
   };
   io.stderr(redactor.redact(`voxpipe: ${loaded.file ?? "default config"} is valid${loaded.envApplied.length ? ` (environment: ${loaded.envApplied.join(", ")})` : ""}`));
   io.stdout(redactor.redact(JSON.stringify(config, null, 2)));
