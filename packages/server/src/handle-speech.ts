@@ -27,7 +27,6 @@ export async function handleSpeech(body: unknown, response: ServerResponse, { co
   const limit = context.config.limits.maxInputChars;
   if ([...input].length > limit) throw badRequest(`audio.speech: input is ${[...input].length} characters, more than the ${limit} allowed (server.limits.maxInputChars); split the text`, "input", "input_too_long");
   if (request.instructions) warnings.push("instructions are ignored");
-  if (request.speed !== 1 && !context.backends.speedSupported) warnings.push("speed is ignored with TTS fallbacks");
   const nativeRate = context.backends.tts.format.sampleRate;
   const encoder = new Pcm16Encoder(request.sample_rate === "native" ? nativeRate : OPENAI_PCM_RATE);
   const sse = request.stream_format === "sse";

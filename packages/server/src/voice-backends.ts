@@ -1,7 +1,7 @@
 import {
   SegmentSpeech,
-  TtsFailover,
   createProvider,
+  createTtsFailover,
   resolveAdapters,
   runPipeline,
   type AdapterContext,
@@ -38,8 +38,6 @@ export interface VoiceBackends {
   readonly llm: LlmProvider;
   /** The primary TTS backend (its `format` is the runs' native format). */
   readonly tts: TtsProvider;
-  /** Whether `speed` can be honoured (not yet with TTS fallbacks). */
-  readonly speedSupported: boolean;
   /** True once every backend has loaded. */
   readonly ready: boolean;
   /** Loads the models and voices now (the LLM and primary TTS must load; a fallback that fails is only warned about). */
@@ -95,13 +93,16 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
   const ttsProviders = Array.isArray(options.tts) ? [...(options.tts as readonly TtsProvider[])] : [options.tts as TtsProvider];
   const primary = ttsProviders[0];
   if (!primary) throw new TypeError("createVoiceBackends: tts needs at least one provider");
-  const failover = ttsProviders.length > 1 ? new TtsFailover(ttsProviders, { cooldownMs: config.failover.cooldownMs }) : undefined;
+  const [, ...fallbacks] = ttsProviders;
+  const segmentMs = config.pipeline.timeouts.ttsSegmentMs;
+  // With fallbacks, one provider wraps them all (core's failover wrapper); runs see a plain TtsProvider either way.
+  const runTts: TtsProvider =
+    fallbacks.length > 0 ? createTtsFailover(primary, ...fallbacks, { cooldownMs: config.failover.cooldownMs, ...(segmentMs ? { attemptTimeoutMs: segmentMs } : {}) }) : primary;
   const { segmenter, pipeline } = config;
   let ready = false;
   return {
     llm,
     tts: primary,
-    speedSupported: failover === undefined,
     get ready() {
       return ready;
     },
@@ -114,7 +115,7 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
     },
     run(request) {
       const speed = request.speed ?? 1;
-      const tts = failover ?? (speed === 1 ? primary : withSpeed(primary, speed));
+      const tts = speed === 1 ? runTts : withSpeed(runTts, speed);
       return runPipeline({
         llm: request.llm ?? llm,
         tts,
