@@ -37,6 +37,7 @@ export { MAX_CONFIG_NESTING } from "./config/config-text-structure.js";
 export * from "./registry/first-party-adapters.js";
 export * from "./registry/load-adapter.js";
 export * from "./registry/create-providers.js";
+export * from "./registry/create-tts-providers.js";
 export * from "./cache/audio-cache.js";
 export { createTtsFailover, type TtsFailover, type TtsFailoverOptions } from "./tts-wrappers/create-tts-failover.js";
 export { createTtsCache, defaultCacheNamespace, type CachedTts, type TtsCacheOptions } from "./tts-wrappers/create-tts-cache.js";

@@ -34,33 +34,27 @@ export interface ResolveOptions {
 /** The defaults of `llm` and `tts` when a config leaves them out. */
 const defaultUse: Record<AdapterKind, string> = { llm: "@voxpipe/llm-llama-cpp", tts: "@voxpipe/tts-espeak" };
 
-/** `[config key, kind, use, options]` of every adapter entry well-formed enough to look up; a malformed one is core's schema's to report. */
-function adapterEntries(config: { llm?: unknown; tts?: unknown }): [string, AdapterKind, string, unknown][] {
-  const entries: [string, AdapterKind, string, unknown][] = [];
-  const add = (key: string, kind: AdapterKind, entry: unknown): void => {
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return;
-    const { use, options } = entry as { use?: unknown; options?: unknown };
-    if (typeof use !== "string" || use === "") return;
-    if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) return;
-    entries.push([key, kind, use, options ?? {}]);
-  };
-  add("llm", "llm", config.llm ?? { use: defaultUse.llm });
-  const tts = config.tts ?? { use: defaultUse.tts };
-  if (Array.isArray(tts)) tts.forEach((entry, i) => add(`tts.${i}`, "tts", entry));
-  else add("tts", "tts", tts);
-  return entries;
+type AdapterEntryRef = [key: string, kind: AdapterKind, use: string, options: unknown];
+
+/** `[config key, kind, use, options]` of the entry, when it is well-formed enough to look up; a malformed one is core's schema's to report. */
+function entryRef(key: string, kind: AdapterKind, entry: unknown): AdapterEntryRef[] {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return [];
+  const { use, options } = entry as { use?: unknown; options?: unknown };
+  if (typeof use !== "string" || use === "") return [];
+  if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) return [];
+  return [[key, kind, use, options ?? {}]];
 }
 
-/**
- * Loads every adapter a config names and validates its options with the
- * adapter's own schema (unknown keys rejected). Takes the config as parsed
- * (raw, so a `__proto__` key in options is still there to reject) or as
- * validated. Returns every problem instead of stopping at the first.
- */
-export async function checkAdapters(config: { llm?: unknown; tts?: unknown }, options: ResolveOptions): Promise<{ adapters: ResolvedAdapters | undefined; issues: string[] }> {
+/** The config's TTS entries: `tts` for one backend, `tts.0`, `tts.1`, … for a failover list. */
+function ttsEntries(config: { tts?: unknown }): AdapterEntryRef[] {
+  const tts = config.tts ?? { use: defaultUse.tts };
+  return Array.isArray(tts) ? tts.flatMap((entry, i) => entryRef(`tts.${i}`, "tts", entry)) : entryRef("tts", "tts", tts);
+}
+
+/** Loads each entry's adapter and validates its options, all at once; returns the adapters found and every problem. */
+async function checkEntries(entries: readonly AdapterEntryRef[], options: ResolveOptions): Promise<{ resolved: ResolvedAdapter[]; issues: string[] }> {
   const issues: string[] = [];
   const resolved: ResolvedAdapter[] = [];
-  const entries = adapterEntries(config);
   const results = await Promise.all(
     entries.map(async ([key, kind, use, entryOptions]) => {
       try {
@@ -78,15 +72,51 @@ export async function checkAdapters(config: { llm?: unknown; tts?: unknown }, op
     if (result.adapter) resolved.push(result.adapter);
     else issues.push(...result.issues);
   }
+  return { resolved, issues };
+}
+
+/**
+ * Loads every adapter a config names and validates its options with the
+ * adapter's own schema (unknown keys rejected). Takes the config as parsed
+ * (raw, so a `__proto__` key in options is still there to reject) or as
+ * validated. Returns every problem instead of stopping at the first.
+ */
+export async function checkAdapters(config: { llm?: unknown; tts?: unknown }, options: ResolveOptions): Promise<{ adapters: ResolvedAdapters | undefined; issues: string[] }> {
+  const entries = [...entryRef("llm", "llm", config.llm ?? { use: defaultUse.llm }), ...ttsEntries(config)];
+  const { resolved, issues } = await checkEntries(entries, options);
   const [llm, ...tts] = resolved;
   const complete = issues.length === 0 && llm?.definition.kind === "llm" && entries.length === resolved.length;
   return { adapters: complete ? { llm, tts } : undefined, issues };
 }
 
+/**
+ * `checkAdapters` for the TTS side alone (the `tts` entry or failover list,
+ * primary first): the config's `llm` is not loaded, for hosts that bring
+ * their own text.
+ */
+export async function checkTtsAdapters(config: { tts?: unknown }, options: ResolveOptions): Promise<{ adapters: ResolvedAdapter[] | undefined; issues: string[] }> {
+  const entries = ttsEntries(config);
+  const { resolved, issues } = await checkEntries(entries, options);
+  const complete = issues.length === 0 && resolved.length > 0 && entries.length === resolved.length;
+  return { adapters: complete ? resolved : undefined, issues };
+}
+
+/** A ConfigError listing every problem `checkAdapters` found, under the config's name. */
+function adaptersError(issues: readonly string[], options: ResolveOptions): ConfigError {
+  return new ConfigError(`${options.source ?? "config"}: invalid config:\n${issues.map((i) => `  - ${i}`).join("\n")}`, [...issues]);
+}
+
 /** Loads every adapter the config names and validates its options with the adapter's own schema; reports all problems at once. */
 export async function resolveAdapters(config: VoxpipeConfig, options: ResolveOptions): Promise<ResolvedAdapters> {
   const { adapters, issues } = await checkAdapters(config, options);
-  if (!adapters) throw new ConfigError(`${options.source ?? "config"}: invalid config:\n${issues.map((i) => `  - ${i}`).join("\n")}`, issues);
+  if (!adapters) throw adaptersError(issues, options);
+  return adapters;
+}
+
+/** `resolveAdapters` for the TTS side alone: the config's TTS adapters, primary first; its `llm` is not loaded. */
+export async function resolveTtsAdapters(config: VoxpipeConfig, options: ResolveOptions): Promise<ResolvedAdapter[]> {
+  const { adapters, issues } = await checkTtsAdapters(config, options);
+  if (!adapters) throw adaptersError(issues, options);
   return adapters;
 }
 
