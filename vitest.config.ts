@@ -9,6 +9,7 @@ export default defineConfig({
       { extends: true, test: { name: "adapters", include: ["packages/{llm,tts}-*/src/**/*.test.ts", "packages/espeak-phonemizer/src/**/*.test.ts", "examples/*/src/**/*.test.ts"] } },
       { extends: true, test: { name: "server", root: "packages/server", include: ["src/**/*.test.ts"] } },
       { extends: true, test: { name: "cli", root: "packages/cli", include: ["src/**/*.test.ts"] } },
+      { extends: true, test: { name: "ai-sdk", root: "packages/ai-sdk", include: ["src/**/*.test.ts"] } },
       { extends: true, test: { name: "playground", root: "apps/playground", include: ["src/**/*.test.ts"] } },
       { extends: true, test: { name: "scripts", root: "scripts", include: ["**/*.test.ts"] } },
       { extends: true, test: { name: "e2e", root: "test", include: ["**/*.test.ts"], exclude: ["**/node_modules/**", "live/**"] } },

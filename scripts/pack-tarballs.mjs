@@ -2,7 +2,7 @@
 // Packs voxpipe's published packages (packages/*) into npm-installable tarballs, until they are on the npm registry.
 //   pnpm pack:tarballs [FOLDER]        (default: ./tarballs; run `pnpm build` first)
 // FOLDER/*.tgz is `voxpipe` and everything it depends on: `npm i FOLDER/*.tgz` (add -g for a global command).
-// FOLDER/optional/ holds the two heavy adapters, installed beside it only when wanted (llama.cpp, Piper).
+// FOLDER/optional/ holds the two heavy adapters (llama.cpp, Piper) and the AI SDK integration, installed beside it only when wanted.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const out = path.resolve(process.cwd(), args[0] ?? path.join(root, "tarballs"));
-const optional = ["voxpipe-llm-llama-cpp-", "voxpipe-tts-piper-"];
+const optional = ["voxpipe-llm-llama-cpp-", "voxpipe-tts-piper-", "voxpipe-ai-sdk-"];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, "optional"), { recursive: true });

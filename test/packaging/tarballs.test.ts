@@ -115,8 +115,8 @@ describe("what npm i voxpipe brings in", () => {
     }
   });
 
-  it("the pack script puts the heavy adapters apart, so npm i tarballs/*.tgz installs the command alone", () => {
-    expect(readdirSync(path.join(out, "optional")).sort()).toEqual(["voxpipe-llm-llama-cpp-0.1.0.tgz", "voxpipe-tts-piper-0.1.0.tgz"].map((n) => n.replace("0.1.0", cli.manifest.version as string)));
-    expect(readdirSync(out).filter((n) => n.endsWith(".tgz"))).toHaveLength(packageDirs.length - 2);
+  it("the pack script puts the heavy adapters (and the AI SDK integration) apart, so npm i tarballs/*.tgz installs the command alone", () => {
+    expect(readdirSync(path.join(out, "optional")).sort()).toEqual(["voxpipe-ai-sdk-0.1.0.tgz", "voxpipe-llm-llama-cpp-0.1.0.tgz", "voxpipe-tts-piper-0.1.0.tgz"].map((n) => n.replace("0.1.0", cli.manifest.version as string)));
+    expect(readdirSync(out).filter((n) => n.endsWith(".tgz"))).toHaveLength(packageDirs.length - 3);
   });
 });
