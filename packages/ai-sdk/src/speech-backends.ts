@@ -9,6 +9,7 @@ import {
   createTtsFailover,
   createTtsProviders,
   defaultCacheNamespace,
+  measureTtsProfile,
   loadConfig,
   validateConfig,
   type AdapterContext,
@@ -16,6 +17,7 @@ import {
   type Logger,
   type PipelineTimeouts,
   type TtsFailover,
+  type TtsProfile,
   type TtsProvider,
   type VoxpipeConfig,
 } from "@voxpipe/core";
@@ -34,6 +36,8 @@ export interface SpeechBackends {
   backends: readonly TtsProvider[];
   /** The config's pipeline time limits; with fallbacks, the segment limit covers every backend's attempt. */
   timeouts: PipelineTimeouts;
+  /** The primary's speed, measured once after loading (`pipeline.playout.measureTts`), for every run's first-reply lead and early first segment. */
+  ttsProfile: TtsProfile | undefined;
   /** Known openings the pipeline speaks as their own segment, when the cache is on (as written; the cache holds their spoken form). */
   openings: readonly string[] | undefined;
   /**
@@ -106,6 +110,16 @@ export async function openSpeechBackends(settings: VoxpipeProviderSettings): Pro
       // The normalizer's rules compile on first use: do it now rather than on the first segment.
       speech.warmUp();
     }
+    // The TTS's speed, measured once before any call (the primary's, without the cache).
+    let ttsProfile: TtsProfile | undefined;
+    const primary = backends[0] as TtsProvider;
+    if (load && pipeline.playout.measureTts) {
+      try {
+        ttsProfile = await measureTtsProfile(primary);
+      } catch (error) {
+        logger.warn(`TTS ${primary.id}: could not measure its speed (${error instanceof Error ? error.message : String(error)}); the first reply plays with no lead.`);
+      }
+    }
     // Each fallback attempt gets the whole segment budget, and the run's limit covers them all.
     const segmentMs = pipeline.timeouts.ttsSegmentMs;
     const timeouts = segmentMs && backends.length > 1 ? { ...pipeline.timeouts, ttsSegmentMs: segmentMs * backends.length } : pipeline.timeouts;
@@ -148,7 +162,7 @@ export async function openSpeechBackends(settings: VoxpipeProviderSettings): Pro
       });
       logger.info(`cache: ${stored} openings synthesized ahead`);
     }
-    return { config, primary: backends[0] as TtsProvider, backends, timeouts, openings: cache ? cacheConfig.openings : undefined, runTts, logger, dispose };
+    return { config, primary, backends, timeouts, ttsProfile, openings: cache ? cacheConfig.openings : undefined, runTts, logger, dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -68,6 +68,7 @@ export class VoxpipeSpeechModel implements StreamingSpeechModelV4 {
       maxBufferedAudioMs: config.pipeline.maxBufferedAudioMs,
       timeouts: backends.timeouts,
       playoutLead: this.playoutLead,
+      ...(backends.ttsProfile ? { ttsProfile: backends.ttsProfile } : {}),
       logger: backends.logger,
       signal: controller.signal,
     })[Symbol.asyncIterator]();
