@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   AudioCache,
+  ConfigError,
   adaptersRedactor,
   redactingLogger,
   createTtsCache,
@@ -17,41 +18,37 @@ import {
   SegmentSpeech,
   type AdapterContext,
   type LlmProvider,
+  type ConversationSettingsInput,
   type LoadedConfig,
+  type OutputFormat,
   type Logger,
-  type PipelineEvent,
   type Redactor,
   type TtsProvider,
+  type VoxpipeConfigInput,
 } from "@voxpipe/core";
 import { terminalSafe } from "./terminal-text.js";
+import { createVoxpipeConversation, createVoxpipeSession, type VoxpipeConversation, type VoxpipeSession } from "./voxpipe-session.js";
+
+export type { VoxpipeConversation, VoxpipeRunOptions, VoxpipeRunRequest, VoxpipeSession } from "./voxpipe-session.js";
 
 /** Where first-party adapters resolve from when the config's folder does not have them: voxpipe's own installation. */
 export const voxpipeInstallDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface OpenVoxpipeOptions {
-  /** Config file; the working directory's voxpipe.config.* or the defaults when omitted. */
+  /** Config file; the working directory's voxpipe.config.* or the defaults when omitted (and no `config`). */
   configFile?: string;
+  /**
+   * The config as an object instead of a file: validated by the same schema (environment
+   * overrides applied too), errors naming "(config object)"; paths resolve from `cwd`.
+   */
+  config?: VoxpipeConfigInput;
+  /** The audio format runs deliver, over the config's `output` (e.g. `{ sampleRate: 48000, channels: 1 }`). */
+  output?: OutputFormat;
   cwd?: string;
   env?: Readonly<Record<string, string | undefined>>;
   logger?: Logger;
   /** Load models and voices now, so the first run is not slowed by loading (default true). */
   load?: boolean;
-}
-
-/** Options of one run. */
-export interface VoxpipeRunOptions {
-  /** Overrides the config's `pipeline.mode`. */
-  mode?: "streaming" | "whole";
-  signal?: AbortSignal;
-}
-
-/**
- * One listener's conversation. Its runs share the playout lead learned from
- * its earlier replies (`pipeline.playout`), so give each listener its own.
- */
-export interface VoxpipeSession {
-  /** Runs one prompt through the pipeline with the config's settings. */
-  run(prompt: string, options?: VoxpipeRunOptions): AsyncGenerator<PipelineEvent>;
 }
 
 /** A config turned into live backends, ready to run prompts. */
@@ -70,8 +67,10 @@ export interface Voxpipe extends VoxpipeSession {
   logger: Logger;
   /** Masks the secrets of the config's adapters (keys, header values, URL credentials) and of the environment; use it on anything you print. */
   redactor: Redactor;
-  /** A new listener's session. `run()` on the Voxpipe itself uses one default session. */
+  /** A new listener's session. `run()` and `speak()` on the Voxpipe itself use one default session. */
   session(): VoxpipeSession;
+  /** A new conversation (its own session and history), with the config's `conversation` settings or these over them. */
+  conversation(settings?: ConversationSettingsInput): VoxpipeConversation;
   /** Frees both backends. */
   dispose(): Promise<void>;
 }
@@ -80,7 +79,15 @@ export interface Voxpipe extends VoxpipeSession {
 export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Voxpipe> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const { adapters: resolved, ...loaded } = await loadResolvedConfig(options.configFile, { cwd, env, searchFrom: [cwd, voxpipeInstallDir] });
+  if (options.config !== undefined && options.configFile !== undefined) {
+    throw new ConfigError("openVoxpipe: give either `config` (an object) or `configFile`, not both.", ["config, configFile: both given"]);
+  }
+  const { adapters: resolved, ...loaded } = await loadResolvedConfig(options.configFile, {
+    cwd,
+    env,
+    searchFrom: [cwd, voxpipeInstallDir],
+    ...(options.config !== undefined ? { config: options.config } : {}),
+  });
   const redactor = adaptersRedactor([resolved.llm, ...resolved.tts], env);
   // Log lines quote backend and model text: secrets are masked, and control characters escaped before they reach a terminal.
   const logger = redactingLogger(options.logger ?? createLogger(loaded.config.log.level, (line) => process.stderr.write(`${terminalSafe(line)}\n`)), redactor);
@@ -142,15 +149,16 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     logger.info(`cache: ${stored} openings synthesized ahead`);
   }
   const timeouts = segmentMs && fallbacks.length > 0 ? { ...pipeline.timeouts, ttsSegmentMs: segmentMs * ttsProviders.length } : pipeline.timeouts;
+  const output = { ...loaded.config.output, ...options.output };
   const session = (): VoxpipeSession => {
     const playoutLead = createPlayoutLead(pipeline.playout);
-    return {
-      run: (prompt, runOptions = {}) =>
+    return createVoxpipeSession(
+      (runLlm, request, runOptions) =>
         runPipeline({
-          llm,
+          llm: runLlm ?? llm,
           tts: runTts,
           ...(store ? { openings: cacheConfig.openings } : {}),
-          request: { prompt },
+          request,
           mode: runOptions.mode ?? pipeline.mode,
           segmenter,
           normalize,
@@ -163,7 +171,8 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
           logger,
           ...(runOptions.signal ? { signal: runOptions.signal } : {}),
         }),
-    };
+      output,
+    );
   };
   const defaultSession = session();
   return {
@@ -177,6 +186,8 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
     redactor,
     session,
     run: defaultSession.run,
+    speak: defaultSession.speak,
+    conversation: (settings = {}) => createVoxpipeConversation(session(), { ...loaded.config.conversation, ...settings }),
     async dispose() {
       await Promise.allSettled([llm.dispose?.(), ...ttsProviders.map((t) => t.dispose?.())]);
     },

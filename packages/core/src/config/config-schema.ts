@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { outputFormatSchema } from "../audio/output-format-schema.js";
+import { conversationConfigSchema } from "../conversation/conversation-config-schema.js";
 import { normalizeConfigSchema } from "../normalize/normalize-config-schema.js";
 import { pipelineSettingsShape } from "../pipeline/pipeline-settings-schema.js";
 import { checkSegmentLengths, segmenterOptionsShape } from "../segmenter/segmenter-options-schema.js";
@@ -73,6 +75,10 @@ export const configSchema = z
       .strict()
       .default({ enabled: false, maxBytes: 32 * 1024 * 1024, openings: ["Sure!", "Of course.", "Let me check that.", "Good question."] }),
     server: serverConfigSchema.default(serverConfigSchema.parse({})).describe("`voxpipe serve`: the OpenAI-compatible HTTP server."),
+    conversation: conversationConfigSchema
+      .default(conversationConfigSchema.parse({}))
+      .describe("Conversations (the playground's, the library's conversation()): the system prompt and how much history is kept."),
+    output: outputFormatSchema.default({}).describe("The audio format runs deliver (sample rate, channels), converted from the TTS's own."),
     log: z
       .object({ level: z.enum(["silent", "error", "warn", "info", "debug"]).default("warn").describe("Env: VOXPIPE_LOG_LEVEL.") })
       .strict()

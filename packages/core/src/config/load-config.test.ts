@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors/voxpipe-error.js";
 import { resolveAdapters } from "../registry/create-providers.js";
-import { loadConfig } from "./load-config.js";
+import { loadConfig, loadConfigObject } from "./load-config.js";
 import { loadResolvedConfig } from "./load-resolved-config.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "voxpipe-config-"));
@@ -129,5 +129,36 @@ describe("loadConfig: valid configs", () => {
     const resolved = await resolveAdapters(loaded.config, { searchFrom: [coreDir] });
     expect(resolved.llm.definition.kind).toBe("llm");
     expect(resolved.tts[0]?.options).toMatchObject({ sampleRate: 24000 });
+  });
+});
+
+describe("loadConfigObject", () => {
+  it("validates a config object with the file's schema and defaults", () => {
+    const loaded = loadConfigObject({ conversation: { system: "Be brief." }, output: { sampleRate: 48000 } }, { env: {} });
+    expect(loaded.file).toBeUndefined();
+    expect(loaded.config.conversation).toEqual({ system: "Be brief.", maxTurns: 20, maxChars: 8000 });
+    expect(loaded.config.output).toEqual({ sampleRate: 48000 });
+    expect(loaded.config.pipeline.mode).toBe("streaming");
+  });
+
+  it('names "(config object)" where a file name would be, with every problem', () => {
+    const bad = (): unknown => loadConfigObject({ output: { sampleRate: 100 }, segmenter: { maxLenght: 3 } }, { env: {} });
+    expect(bad).toThrow(/^\(config object\): invalid config:\n/);
+    expect(bad).toThrow(/output\.sampleRate: Too small: expected number to be >=8000/);
+    expect(bad).toThrow(/segmenter\.maxLenght: unknown key/);
+    expect(() => loadConfigObject(["llm"], { env: {} })).toThrow(/\(config object\): expected an object .* received a list/);
+  });
+});
+
+describe("loadResolvedConfig from a config object", () => {
+  it("checks the adapters' options in the same pass, under \"(config object)\"", async () => {
+    const config = { llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "x", bogus: 1 } }, pipeline: { mode: "fast" } };
+    const failure = loadResolvedConfig(undefined, { config, env: {}, searchFrom: [coreDir] });
+    await expect(failure).rejects.toThrow(/^\(config object\): invalid config:\n/);
+    await expect(failure).rejects.toThrow(/llm\.options\.bogus/);
+    await expect(failure).rejects.toThrow(/pipeline\.mode/);
+    const loaded = await loadResolvedConfig(undefined, { config: { llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "x" } } }, env: {}, searchFrom: [coreDir] });
+    expect(loaded.adapters.llm.definition.kind).toBe("llm");
+    await expect(loadResolvedConfig("voxpipe.config.yaml", { config: {} })).rejects.toThrow(/not both/);
   });
 });

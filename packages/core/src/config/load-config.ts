@@ -93,3 +93,35 @@ export async function loadConfig(file?: string, options: LoadConfigOptions = {})
   if (!config || read.envIssues.length > 0) throw invalidConfig(read.source, [...read.envIssues, ...issues]);
   return { config, file: read.file, configDir: read.configDir, envApplied: read.envApplied };
 }
+
+/** How messages name a config given as an object from code, where a file's name would be. */
+export const CONFIG_OBJECT_SOURCE = "(config object)";
+
+/**
+ * A config given as an object (from code, no file), checked to be an object and
+ * with environment overrides applied, as `readRawConfig` gives a file's
+ * contents: its messages name "(config object)" in place of a file, and
+ * relative paths and adapter specifiers resolve from `cwd`.
+ */
+export function rawConfigObject(object: unknown, options: LoadConfigOptions = {}): RawConfig {
+  const cwd = options.cwd ?? process.cwd();
+  if (object === null || typeof object !== "object" || Array.isArray(object)) {
+    const found = object === null ? "null" : Array.isArray(object) ? "a list" : typeof object;
+    throw new ConfigError(`${CONFIG_OBJECT_SOURCE}: expected an object of keys (llm, tts, segmenter, pipeline, conversation, output, log), received ${found}.`, ["(top level): expected an object"]);
+  }
+  const { config, applied, sources, issues } = applyEnvOverrides(object as Record<string, unknown>, options.env ?? process.env);
+  return { file: undefined, source: CONFIG_OBJECT_SOURCE, configDir: cwd, raw: config, envApplied: applied, envSources: sources, envIssues: issues };
+}
+
+/**
+ * Validates a config given as an object exactly as `loadConfig` does a file's
+ * contents: environment overrides applied, the same schema, every problem
+ * listed under "(config object)". `loadResolvedConfig(undefined, { config })`
+ * also checks each adapter's options, in the same pass.
+ */
+export function loadConfigObject(object: unknown, options: LoadConfigOptions = {}): LoadedConfig {
+  const read = rawConfigObject(object, options);
+  const { config, issues } = configIssues(read.raw, read.envSources);
+  if (!config || read.envIssues.length > 0) throw invalidConfig(read.source, [...read.envIssues, ...issues]);
+  return { config, file: undefined, configDir: read.configDir, envApplied: read.envApplied };
+}

@@ -1,9 +1,12 @@
+import { ConfigError } from "../errors/voxpipe-error.js";
 import { checkAdapters, type ResolvedAdapters } from "../registry/create-providers.js";
-import { configIssues, invalidConfig, readRawConfig, type LoadConfigOptions, type LoadedConfig } from "./load-config.js";
+import { configIssues, invalidConfig, rawConfigObject, readRawConfig, type LoadConfigOptions, type LoadedConfig } from "./load-config.js";
 
 export interface LoadResolvedConfigOptions extends LoadConfigOptions {
   /** Folders adapter specifiers resolve from, after the config's own folder (e.g. the working directory, voxpipe's installation). */
   searchFrom?: readonly string[];
+  /** The config as an object instead of a file (`file` must then be undefined); messages name "(config object)". */
+  config?: unknown;
 }
 
 /** A validated config with its adapters found and their options validated. */
@@ -19,7 +22,10 @@ export interface ResolvedConfig extends LoadedConfig {
  * name.
  */
 export async function loadResolvedConfig(file?: string, options: LoadResolvedConfigOptions = {}): Promise<ResolvedConfig> {
-  const read = await readRawConfig(file, options);
+  if (options.config !== undefined && file !== undefined) {
+    throw new ConfigError("Give either a config object or a config file, not both.", ["config, configFile: both given"]);
+  }
+  const read = options.config !== undefined ? rawConfigObject(options.config, options) : await readRawConfig(file, options);
   const core = configIssues(read.raw, read.envSources);
   const searchFrom = [read.configDir, ...(options.searchFrom ?? [])];
   const { adapters, issues } = await checkAdapters(read.raw, { searchFrom, source: read.source });

@@ -18,6 +18,7 @@ export {
   type RecordedRequest,
   type RecordingServer,
 } from "./fake-audio-server.js";
+export { startFakeChatServer, type FakeChatServer, type ReceivedChatMessage } from "./fake-chat-server.js";
 export { tonePcm16 } from "./tone-pcm16.js";
 export { fetchTestModelsHint, modelFiles, type ModelFiles, type ModelFilesOptions } from "./model-files.js";
 export { collect } from "./collect.js";

@@ -1,0 +1,2 @@
+export * from "./conversation-config-schema.js";
+export * from "./conversation-history.js";
