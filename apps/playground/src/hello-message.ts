@@ -1,4 +1,4 @@
-import { patternRedactor, type Redactor } from "@voxpipe/core";
+import { conversationConfigSchema, patternRedactor, type Redactor } from "@voxpipe/core";
 import type { PlaygroundLimits } from "./limits.js";
 import type { PlaygroundBackend } from "./playground-backend.js";
 import { PROTOCOL_VERSION, type ServerMessage } from "./protocol.js";
@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION, type ServerMessage } from "./protocol.js";
 export function helloMessage(backend: PlaygroundBackend, limits: Pick<PlaygroundLimits, "maxPromptChars" | "maxMessageBytes">): Extract<ServerMessage, { type: "hello" }> {
   const redactor: Pick<Redactor, "redact"> = backend.redactor ?? patternRedactor;
   const text = (value: string): string => redactor.redact(value);
+  const conversation = conversationConfigSchema.parse(backend.conversation ?? {});
   return {
     type: "hello",
     protocol: PROTOCOL_VERSION,
@@ -26,6 +27,7 @@ export function helloMessage(backend: PlaygroundBackend, limits: Pick<Playground
       },
       mode: backend.defaultMode,
       config: text(backend.configName),
+      conversation: { maxTurns: conversation.maxTurns, maxChars: conversation.maxChars, systemPrompt: conversation.system !== "" },
     },
     limits: { maxPromptChars: limits.maxPromptChars, maxMessageBytes: limits.maxMessageBytes },
   };

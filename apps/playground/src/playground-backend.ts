@@ -1,8 +1,8 @@
-import type { LlmProvider, PipelineEvent, Redactor, TtsProvider } from "@voxpipe/core";
+import type { ConversationSettingsInput, LlmProvider, LlmRequest, PipelineEvent, Redactor, TtsProvider } from "@voxpipe/core";
 
 /**
  * What the playground needs from voxpipe: the two backends (for their names)
- * and a way to run a prompt. `openVoxpipe()` from the `voxpipe` package
+ * and a way to run a request. `openVoxpipe()` from the `voxpipe` package
  * returns one; tests may assemble their own.
  */
 export interface PlaygroundBackend {
@@ -14,7 +14,10 @@ export interface PlaygroundBackend {
   configName: string;
   /** Masks the config's secrets in what the server shows (`hello`); without one, credential shapes are still masked. */
   redactor?: Pick<Redactor, "redact">;
-  run(prompt: string, options: { mode: "streaming" | "whole"; signal: AbortSignal }): AsyncIterable<PipelineEvent>;
+  /** The config's `conversation` settings (system prompt, history bounds); defaults when omitted. */
+  conversation?: ConversationSettingsInput;
+  /** Runs one request: a session sends `{ messages }`, its conversation so far and the new user turn. */
+  run(request: Omit<LlmRequest, "signal">, options: { mode: "streaming" | "whole"; signal: AbortSignal }): AsyncIterable<PipelineEvent>;
   /**
    * A runner for one listener (one WebSocket session), whose runs share what
    * they learn about that listener, such as the playout lead. Without it, the

@@ -18,11 +18,21 @@ export function clientMessageSchema(maxPromptChars: number) {
         mode: z.enum(["streaming", "whole"]).optional(),
       })
       .strict(),
-    z.object({ type: z.literal("stop") }).strict(),
+    z
+      .object({
+        type: z.literal("stop"),
+        /** Characters of the reply (its segments' text joined by single spaces) the listener heard before stopping; the conversation keeps only those. */
+        heardChars: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    z.object({ type: z.literal("new-conversation") }).strict(),
   ]);
 }
 
-/** A message from the page: start a run, or stop the current one (barge-in). */
+/**
+ * A message from the page: start a run (the next user turn of the session's conversation), stop the current
+ * reply (barge-in; also while its audio is still playing, to keep only what was heard), or start a new conversation.
+ */
 export type ClientMessage = z.output<ReturnType<typeof clientMessageSchema>>;
 
 /** A built client-message schema, shared by every session of one server. */
@@ -37,7 +47,8 @@ export type ClientMessageSchema = ReturnType<typeof clientMessageSchema>;
 export function sharedClientMessageSchema(maxPromptChars: number): ClientMessageSchema {
   const schema = clientMessageSchema(maxPromptChars);
   schema.safeParse({ type: "run", prompt: "warm-up", mode: "streaming" });
-  schema.safeParse({ type: "stop" });
+  schema.safeParse({ type: "stop", heardChars: 1 });
+  schema.safeParse({ type: "new-conversation" });
   return schema;
 }
 
@@ -49,6 +60,8 @@ export interface BackendInfo {
   mode: "streaming" | "whole";
   /** The config file's name (no folder), or "defaults". */
   config: string;
+  /** How much of a conversation each request carries (config `conversation`), and whether a system prompt leads it. */
+  conversation: { maxTurns: number; maxChars: number; systemPrompt: boolean };
 }
 
 /** Limits the page should respect (the server enforces them anyway). */
@@ -68,10 +81,12 @@ export type ServerMessage =
   /** First message on a connection. */
   | { type: "hello"; protocol: number; backends: BackendInfo; limits: PublicLimits }
   /** A run was accepted; its events and audio frames carry this `runId`. */
-  | { type: "run-start"; runId: number; mode: "streaming" | "whole"; promptChars: number }
+  | { type: "run-start"; runId: number; mode: "streaming" | "whole"; promptChars: number; historyMessages: number }
   | PipelineEventMessage
   /** The run is over and the server holds nothing more for it; after a stop, `cancelMs` is how long cancelling took. */
   | { type: "run-end"; runId: number; reason: RunEndReason; cancelMs?: number }
+  /** The conversation's history was cleared (`new-conversation`): the next run starts a new conversation. */
+  | { type: "conversation-cleared" }
   /** A message the server could not accept; the connection stays open (more than `maxProtocolErrorsPerMinute` close it with 1008). */
   | { type: "protocol-error"; code: ProtocolErrorCode; message: string };
 

@@ -1,4 +1,4 @@
-import { VoxpipeError } from "@voxpipe/core";
+import { ConversationHistory, ReplyTranscript, VoxpipeError } from "@voxpipe/core";
 import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { encodeAudioFrame } from "./audio-frame.js";
@@ -39,6 +39,8 @@ interface ActiveRun {
   runId: number;
   controller: AbortController;
   stopRequestedAt?: number;
+  /** What the listener heard, from the stop that ended the run. */
+  heardChars?: number;
   done: Promise<void>;
 }
 
@@ -58,7 +60,8 @@ export interface SessionOptions {
 let nextRunId = 1;
 
 /**
- * One browser session on one WebSocket: at most one run at a time, its events
+ * One browser session on one WebSocket, one conversation: at most one run at a
+ * time, each sending the conversation so far with the new user turn, its events
  * as JSON and its audio as binary frames. Never throws into the socket's
  * event loop: bad input gets a `protocol-error` frame.
  *
@@ -90,6 +93,7 @@ export class Session {
   private readonly limits: PlaygroundLimits;
   private readonly schema: ClientMessageSchema;
   private readonly hooks: SessionHooks;
+  private readonly history: ConversationHistory;
 
   constructor(options: SessionOptions) {
     const { socket, backend, limits } = options;
@@ -101,6 +105,7 @@ export class Session {
     this.limits = limits;
     this.schema = options.schema;
     this.hooks = options.hooks ?? {};
+    this.history = new ConversationHistory(backend.conversation);
     this.protocolErrors = new RateWindow(limits.maxProtocolErrorsPerMinute, 60_000);
     socket.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     socket.on("close", () => this.active?.controller.abort());
@@ -109,10 +114,11 @@ export class Session {
   }
 
   /** Stops the current run, if any, and resolves once it has ended. */
-  async stop(): Promise<void> {
+  async stop(heardChars?: number): Promise<void> {
     const run = this.active;
     if (!run) return;
     run.stopRequestedAt ??= performance.now();
+    if (heardChars !== undefined) run.heardChars ??= heardChars;
     run.controller.abort();
     await run.done;
   }
@@ -137,7 +143,10 @@ export class Session {
     const parsed = this.schema.safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
-      return this.protocolError("bad-message", `Invalid message: ${issues.join("; ")}. Expected {"type":"run","prompt":string,"mode"?:"streaming"|"whole"} or {"type":"stop"}.`);
+      return this.protocolError(
+        "bad-message",
+        `Invalid message: ${issues.join("; ")}. Expected {"type":"run","prompt":string,"mode"?:"streaming"|"whole"}, {"type":"stop","heardChars"?:number} or {"type":"new-conversation"}.`,
+      );
     }
     if (this.stopping) return this.hold(parsed.data);
     this.apply(parsed.data);
@@ -145,10 +154,18 @@ export class Session {
 
   /** Acts on a valid message now (no stop is winding down). */
   private apply(message: ClientMessage): void {
-    if (message.type === "stop") {
-      if (!this.active) return;
+    if (message.type === "stop" || message.type === "new-conversation") {
+      const clear = message.type === "new-conversation";
+      const heardChars = message.type === "stop" ? message.heardChars : undefined;
+      if (!this.active) {
+        // The reply had finished on the server but was still playing: keep only what was heard.
+        if (heardChars !== undefined) this.lastReplyHeard(heardChars);
+        if (clear) this.clearConversation();
+        return;
+      }
       this.stopping = true;
-      void this.stop().then(() => {
+      void this.stop(heardChars).then(() => {
+        if (clear) this.clearConversation();
         this.stopping = false;
         this.drainPending();
       });
@@ -158,10 +175,13 @@ export class Session {
     this.startRun(message.prompt, message.mode ?? this.backend.defaultMode);
   }
 
-  /** Keeps a message for after the stop in progress; a repeated stop adds nothing. */
+  /** Keeps a message for after the stop in progress; a repeated stop adds nothing (what it heard goes to the run stopping). */
   private hold(message: ClientMessage): void {
     const last = this.pending.at(-1);
-    if (message.type === "stop" && (last === undefined || last.type === "stop")) return;
+    if (message.type === "stop" && (last === undefined || last.type === "stop")) {
+      if (message.heardChars !== undefined && this.active) this.active.heardChars ??= message.heardChars;
+      return;
+    }
     if (this.pending.length >= this.limits.maxPendingMessages) {
       return this.protocolError("busy", `Run ${this.active?.runId ?? "?"} is stopping and ${this.pending.length} messages already wait for it; wait for its run-end before sending more.`);
     }
@@ -174,6 +194,17 @@ export class Session {
       if (!message) return;
       this.apply(message);
     }
+  }
+
+  /** The last reply, finished on the server, was stopped while playing: the history keeps what was heard. */
+  private lastReplyHeard(heardChars: number): void {
+    const last = this.history.turns.at(-1);
+    if (last?.role === "assistant" && heardChars < last.content.length) this.history.interruptLastReply(last.content.slice(0, heardChars));
+  }
+
+  private clearConversation(): void {
+    this.history.clear();
+    this.send({ type: "conversation-cleared" });
   }
 
   private startRun(prompt: string, mode: "streaming" | "whole"): void {
@@ -193,12 +224,16 @@ export class Session {
 
   private async drive(run: ActiveRun, prompt: string, mode: "streaming" | "whole"): Promise<void> {
     const { runId, controller } = run;
-    this.send({ type: "run-start", runId, mode, promptChars: [...prompt].length });
+    const historyMessages = this.history.turns.length;
+    this.history.addUser(prompt);
+    const transcript = new ReplyTranscript();
+    this.send({ type: "run-start", runId, mode, promptChars: [...prompt].length, historyMessages });
     this.hooks.onRunStart?.({ sessionId: this.sessionId, runId, mode });
     let failed = false;
     try {
-      for await (const event of this.runner.run(prompt, { mode, signal: controller.signal })) {
+      for await (const event of this.runner.run({ messages: this.history.messages() }, { mode, signal: controller.signal })) {
         if (controller.signal.aborted) break;
+        transcript.observe(event);
         if (event.type === "audio") {
           const { segmentIndex, fragmentIndex, sampleRate, channels, atMs, pcm } = event;
           await this.sendBinary(encodeAudioFrame({ runId, segmentIndex, fragmentIndex, sampleRate, channels, atMs }, pcm), controller.signal);
@@ -214,6 +249,7 @@ export class Session {
         this.send({ type: "error", runId, stage: wrapped.stage, code: wrapped.code, message: wrapped.message, retryable: wrapped.retryable, atMs: 0 });
       }
     }
+    transcript.recordInto(this.history, run.heardChars);
     const stoppedAt = run.stopRequestedAt;
     const reason: RunEndReason = this.socket.readyState !== this.socket.OPEN ? "disconnected" : controller.signal.aborted ? "stopped" : failed ? "failed" : "finished";
     const cancelMs = stoppedAt === undefined ? undefined : Math.round(performance.now() - stoppedAt);

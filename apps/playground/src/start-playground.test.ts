@@ -46,6 +46,7 @@ describe("playground server", () => {
       tts: { id: "synthetic-tts (test double)", voice: "tone", sampleRate: 16000, channels: 1, streaming: "fragments" },
       mode: "streaming",
       config: "test",
+      conversation: { maxTurns: 20, maxChars: 8000, systemPrompt: false },
     });
     ws.send({ type: "run", prompt: "Say hello", mode: "streaming" });
     const start_ = await ws.next<Extract<ServerMessage, { type: "run-start" }>>((m) => m.type === "run-start");

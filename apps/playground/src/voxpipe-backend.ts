@@ -16,7 +16,8 @@ export async function openPlaygroundBackend(options: OpenVoxpipeOptions = {}): P
     defaultMode: voxpipe.loaded.config.pipeline.mode,
     configName: file ? path.basename(file) : "defaults",
     redactor: voxpipe.redactor,
-    run: (prompt, runOptions) => voxpipe.run(prompt, runOptions),
+    conversation: voxpipe.loaded.config.conversation,
+    run: (request, runOptions) => voxpipe.run(request, runOptions),
     // Each WebSocket session is one listener with its own playout lead (pipeline.playout).
     session: () => voxpipe.session(),
     dispose: () => voxpipe.dispose(),

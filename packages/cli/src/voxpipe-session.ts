@@ -1,5 +1,6 @@
 import {
   ConversationHistory,
+  ReplyTranscript,
   convertOutput,
   textStreamLlm,
   type ConversationSettings,
@@ -77,23 +78,15 @@ export function createVoxpipeConversation(session: VoxpipeSession, settings: Con
     if (replying) throw new Error("conversation: a reply is still in progress; stop it (abort its signal or break out of its loop) and let its loop end before the next reply.");
     replying = true;
     history.addUser(userText);
-    const segments = new Map<number, string>();
-    const delivered = new Set<number>();
-    let finished = false;
-    let failed = false;
+    const transcript = new ReplyTranscript();
     try {
       for await (const event of session.run({ messages: history.messages() }, options)) {
-        if (event.type === "segment") segments.set(event.index, event.text);
-        else if (event.type === "audio") delivered.add(event.segmentIndex);
-        else if (event.type === "error") failed = true;
-        else if (event.type === "finish") finished = true;
+        transcript.observe(event);
         yield event;
       }
     } finally {
       replying = false;
-      const complete = finished && !failed;
-      const kept = [...segments].filter(([index]) => complete || delivered.has(index)).sort(([a], [b]) => a - b);
-      history.addAssistant(kept.map(([, text]) => text).join(" "), { interrupted: !complete });
+      transcript.recordInto(history);
     }
   }
   return { ...session, history, reply, clear: () => history.clear() };

@@ -14,7 +14,7 @@ export function testBackend(llm: Partial<ScriptedLlmOptions> = {}, tts: Syntheti
     tts: ttsProvider,
     defaultMode: "streaming",
     configName: "test",
-    run: (prompt, options) => runPipeline({ llm: llmProvider, tts: ttsProvider, request: { prompt }, mode: options.mode, signal: options.signal, segmenter: { minLength: 5, firstMinLength: 5 } }),
+    run: (request, options) => runPipeline({ llm: llmProvider, tts: ttsProvider, request, mode: options.mode, signal: options.signal, segmenter: { minLength: 5, firstMinLength: 5 } }),
   };
 }
 
