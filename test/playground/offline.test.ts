@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modelFiles } from "@voxpipe/core/testing";
-import { audioStats, browserSkipReason, collectPageErrors, launchChromium, numberIn, screenshot, waitForStatus } from "./support/browser.js";
+import { audioStats, browserSkipReason, collectPageErrors, launchChromium, numberIn, screenshot, waitForRunEnd } from "./support/browser.js";
 import { startTestPlayground, type TestPlayground } from "./support/server.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -39,13 +39,13 @@ describe.skipIf(skipReason !== undefined)(`offline config in the browser${skipRe
     expect(await page.locator("#backends").textContent()).toMatch(/espeak/i);
     await page.getByTestId("prompt").fill("Once upon a time");
     await page.getByTestId("speak").click();
-    await waitForStatus(page, "done", 45_000);
+    await waitForRunEnd(page, "finished", 45_000);
     const stats = await audioStats(page);
     expect(stats.seconds).toBeGreaterThan(0.5);
     expect(stats.rms).toBeGreaterThan(0.01);
     expect(await numberIn(page, "ttfa-ms")).toBeGreaterThan(0);
     expect(await numberIn(page, "segments")).toBeGreaterThanOrEqual(1);
-    expect((await page.locator("#reply").textContent())?.length).toBeGreaterThan(20);
+    expect((await page.getByTestId("turn-assistant").textContent())?.length).toBeGreaterThan(20);
     await page.waitForTimeout(1500);
     await screenshot(page, "offline-stories260k-espeak");
     expect(errors).toEqual([]);

@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audioStats, browserSkipReason, collectPageErrors, launchChromium, numberIn, screenshot, waitForStatus } from "./support/browser.js";
+import { audioStats, browserSkipReason, collectPageErrors, launchChromium, numberIn, screenshot, waitForRunEnd, waitForStatus } from "./support/browser.js";
 import { fixture, startTestPlayground, type TestPlayground } from "./support/server.js";
 
 let browser: Browser;
@@ -30,8 +30,8 @@ describe.skipIf(browserSkipReason)(`playground in the browser${browserSkipReason
     const { page, errors } = await openPage();
     await page.getByTestId("prompt").fill("Tell me something short.");
     await page.getByTestId("speak").click();
-    await waitForStatus(page, "running", 2000);
-    await waitForStatus(page, "done");
+    await waitForStatus(page, ["generating", "speaking"], 2000);
+    await waitForRunEnd(page, "finished");
     const received = await audioStats(page);
     expect(received.seconds).toBeGreaterThan(2);
     expect(received.rms).toBeGreaterThan(0.05); // a 0.3-amplitude tone, not silence
@@ -110,8 +110,8 @@ describe.skipIf(browserSkipReason)(`playground in the browser${browserSkipReason
   it("Compare runs both modes on the same prompt and shows both times to first audio", async () => {
     const { page, errors } = await openPage();
     await page.getByTestId("compare").click();
-    await waitForStatus(page, "running", 2000);
-    await waitForStatus(page, "done", 20_000);
+    await waitForStatus(page, ["generating", "speaking"], 2000);
+    await expect.poll(() => page.getByTestId("compare-summary").textContent(), { timeout: 20_000 }).toMatch(/sooner/);
     const streaming = await numberIn(page, "compare-ttfa-streaming");
     const whole = await numberIn(page, "compare-ttfa-whole");
     expect(streaming).toBeGreaterThan(0);
@@ -128,7 +128,7 @@ describe.skipIf(browserSkipReason)(`playground in the browser${browserSkipReason
     await page.getByTestId("mode").selectOption("whole");
     await page.getByTestId("prompt").focus();
     await page.keyboard.press("Control+Enter");
-    await waitForStatus(page, "running", 2000);
+    await waitForStatus(page, "generating", 2000);
     await page.keyboard.press("Escape");
     await waitForStatus(page, "idle", 3000);
     expect(server.runEnds.at(-1)?.reason).toBe("stopped");
@@ -193,7 +193,7 @@ describe.skipIf(browserSkipReason)("playground errors in the browser", () => {
       await screenshot(page, "run-error");
       // The server is still serving: the same page can run again (the double fails only its second request ever).
       await page.getByTestId("speak").click();
-      await waitForStatus(page, "done");
+      await waitForRunEnd(page, "finished");
       expect(await page.getByTestId("error").isHidden()).toBe(true);
       await page.close();
     } finally {

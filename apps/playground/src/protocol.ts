@@ -85,9 +85,19 @@ export type ServerMessage =
   | PipelineEventMessage
   /** The run is over and the server holds nothing more for it; after a stop, `cancelMs` is how long cancelling took. */
   | { type: "run-end"; runId: number; reason: RunEndReason; cancelMs?: number }
+  /** Word timings of the audio frame that follows (ms from the segment's first audio; `start`/`end` index the segment's written text), for captions. */
+  | { type: "words"; runId: number; segmentIndex: number; words: CaptionWord[] }
   /** The conversation's history was cleared (`new-conversation`): the next run starts a new conversation. */
   | { type: "conversation-cleared" }
   /** A message the server could not accept; the connection stays open (more than `maxProtocolErrorsPerMinute` close it with 1008). */
   | { type: "protocol-error"; code: ProtocolErrorCode; message: string };
+
+/** One spoken word for captions: when it plays within its segment, and which characters of the segment's text it speaks. */
+export interface CaptionWord {
+  startMs: number;
+  endMs: number;
+  start: number;
+  end: number;
+}
 
 export type ProtocolErrorCode = "bad-json" | "bad-message" | "binary-not-accepted" | "busy" | "internal";

@@ -236,6 +236,8 @@ export class Session {
         transcript.observe(event);
         if (event.type === "audio") {
           const { segmentIndex, fragmentIndex, sampleRate, channels, atMs, pcm } = event;
+          const words = (event.words ?? []).flatMap((word) => (word.written ? [{ startMs: word.startMs, endMs: word.endMs, start: word.written.start, end: word.written.end }] : []));
+          if (words.length > 0) this.send({ type: "words", runId, segmentIndex, words });
           await this.sendBinary(encodeAudioFrame({ runId, segmentIndex, fragmentIndex, sampleRate, channels, atMs }, pcm), controller.signal);
           continue;
         }

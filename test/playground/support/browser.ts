@@ -68,8 +68,17 @@ export function audioStats(page: Page): Promise<PageAudioStats> {
   return page.evaluate(() => (window as unknown as { voxpipePlayground: { audio(): PageAudioStats } }).voxpipePlayground.audio());
 }
 
-export async function waitForStatus(page: Page, status: "idle" | "running" | "done" | "error", timeout = 15_000): Promise<void> {
-  await page.getByTestId("status").filter({ hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
+export type PageStatus = "idle" | "generating" | "speaking" | "error";
+
+/** Waits until the status shows `status` (or one of them). */
+export async function waitForStatus(page: Page, status: PageStatus | PageStatus[], timeout = 15_000): Promise<void> {
+  const any = Array.isArray(status) ? status : [status];
+  await page.getByTestId("status").filter({ hasText: new RegExp(`^(${any.join("|")})$`) }).waitFor({ timeout });
+}
+
+/** Waits until the page's current run has ended for `reason` on the server (its audio may still be playing). */
+export async function waitForRunEnd(page: Page, reason: "finished" | "failed" | "stopped", timeout = 15_000): Promise<void> {
+  await page.waitForFunction((wanted) => (window as any).voxpipePlayground.run()?.endReason === wanted, reason, { timeout });
 }
 
 /** Reads a number shown in a data-testid element. */

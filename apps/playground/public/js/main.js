@@ -2,14 +2,16 @@
 import { AudioPlayer } from "./audio-player.js";
 import { connect } from "./connection.js";
 import { RunRecord } from "./run-record.js";
-import { drawTimeline } from "./timeline.js";
-import { elements, showBackends, showCompareRow, showCompareSummary, showError, showNote, showNumbers, showReply, showStatus } from "./view.js";
+import { describeAt, drawTimeline } from "./timeline.js";
+import { elements, showBackends, showCompareRow, showCompareSummary, showError, showNote, showNumbers, showStatus, showTranscript } from "./view.js";
 
 /** @typedef {import("./connection.js").ServerMessage} ServerMessage */
 /** @typedef {import("./connection.js").PageProtocolError} PageProtocolError */
 /** @typedef {import("./connection.js").AudioFrame} AudioFrame */
 /** @typedef {import("./run-record.js").RunMetrics} RunMetrics */
 /** @typedef {"streaming" | "whole"} Mode */
+/** @typedef {import("./view.js").Turn} Turn */
+/** @typedef {import("./timeline.js").TimelineZoom} TimelineZoom */
 /** A compare in progress: the modes still to run and the metrics so far. @typedef {{ prompt: string, modes: Mode[], results: Partial<Record<Mode, RunMetrics | null>> }} PendingCompare */
 /** One received message, kept for the browser tests. @typedef {{ type: string, runId: number | undefined, code: string | undefined, at: number }} ReceivedEvent */
 
@@ -32,6 +34,13 @@ const state = {
   drawCount: 0,
   /** @type {ReceivedEvent[]} */
   events: [],
+  /** @type {Turn[]} The conversation as shown: user turns and replies, in order. */
+  turns: [],
+  /** The last reply failed: the status says error until the next turn. */
+  failed: false,
+  /** @type {TimelineZoom} */
+  zoom: "auto",
+  transcriptKey: "",
 };
 
 const connection = connect({
@@ -40,9 +49,7 @@ const connection = connect({
   onClose: (message) => {
     state.socketClosed = true;
     showError(message);
-    showStatus("error", false);
-    elements.speak.disabled = true;
-    elements.compare.disabled = true;
+    scheduleRender();
   },
 });
 
@@ -63,6 +70,9 @@ function handleMessage(message) {
     case "run-start":
       state.awaitingStart = false;
       state.run = new RunRecord(message.runId, message.mode);
+      state.turns.push({ role: "assistant", run: state.run });
+      elements.contextNote.textContent =
+        message.historyMessages === 0 ? "· a new conversation" : `· ${message.historyMessages} earlier message${message.historyMessages === 1 ? "" : "s"} sent with this turn`;
       player.beginRun();
       if (state.stopBeforeStart) {
         state.stopBeforeStart = false;
@@ -79,6 +89,12 @@ function handleMessage(message) {
     case "segment-end":
       run?.onSegmentEnd(message);
       break;
+    case "words":
+      run?.onWords(message.segmentIndex, message.words);
+      break;
+    case "conversation-cleared":
+      elements.contextNote.textContent = "· a new conversation";
+      break;
     case "error":
       if (run) run.error = message;
       showError(`${message.stage} failed (${message.code}): ${message.message}`);
@@ -92,7 +108,7 @@ function handleMessage(message) {
     case "protocol-error":
       state.awaitingStart = false;
       showError(`The server refused a message (${message.code}): ${message.message}`);
-      if (!state.run?.active) showStatus("error", false);
+      if (!state.run?.active) state.failed = true;
       break;
   }
   scheduleRender();
@@ -116,13 +132,12 @@ function onRunEnd(run, message) {
   run.endReason = message.reason;
   run.cancelMs = message.cancelMs ?? null;
   if (message.reason === "stopped") {
-    showStatus("idle", false);
     showNote(`Stopped. The server cancelled the run in ${message.cancelMs ?? "?"} ms.`);
     state.compare = null;
     return;
   }
   if (message.reason !== "finished" || run.error) {
-    showStatus("error", false);
+    state.failed = true;
     if (state.compare) showCompareSummary("Compare stopped: a run failed.");
     state.compare = null;
     return;
@@ -140,8 +155,7 @@ function onRunEnd(run, message) {
     summarizeCompare(state.compare.results);
     state.compare = null;
   }
-  showStatus("done", false);
-  showNote(`Done in ${Math.round(run.metrics?.totalMs ?? 0)} ms.`);
+  showNote(`Generated in ${Math.round(run.metrics?.totalMs ?? 0)} ms${player.busy ? "; still speaking (Stop or Esc silences it)" : ""}.`);
 }
 
 /** @param {PendingCompare["results"]} results */
@@ -165,7 +179,8 @@ function startRun(prompt, mode) {
   }
   state.awaitingStart = true;
   state.stopBeforeStart = false;
-  showStatus("running", true);
+  state.failed = false;
+  state.turns.push({ role: "user", text: prompt });
   showError(null);
   showNote("");
   return true;
@@ -185,14 +200,34 @@ function busy() {
   return state.awaitingStart || Boolean(state.run?.active);
 }
 
+/** Generating (the server works on a reply), speaking (its audio plays), idle, or error. @returns {import("./view.js").Status} */
+function status() {
+  if (state.socketClosed) return "error";
+  if (player.busy) return "speaking";
+  if (busy()) return "generating";
+  return state.failed ? "error" : "idle";
+}
+
 async function speak() {
-  if (busy() || state.socketClosed) return;
+  if (state.socketClosed) return;
   const prompt = readPrompt();
   if (!prompt) return;
+  // A new turn stops the current reply first (the server handles the stop, then the run).
+  if (busy() || player.busy) stop();
   state.compare = null;
   await player.resume();
   player.stop();
   startRun(prompt, elements.mode.value === "whole" ? "whole" : "streaming");
+}
+
+function newConversation() {
+  if (state.socketClosed) return;
+  stop();
+  connection.send({ type: "new-conversation" });
+  state.turns = [];
+  state.run = null;
+  showNote("A new conversation: earlier turns are forgotten.");
+  scheduleRender();
 }
 
 async function compare() {
@@ -209,10 +244,14 @@ async function compare() {
 }
 
 function stop() {
-  // Barge-in: silence now, drop whatever is still on its way, and tell the server to cancel.
+  // Barge-in: silence now, drop whatever is still on its way, and tell the server to cancel and what was heard.
+  const run = state.run;
+  const playing = player.busy;
+  const heardChars = run && playing ? run.heardAt(run.now()).heardChars : null;
   player.stop();
   state.compare = null;
-  const run = state.run;
+  if (run && heardChars !== null && heardChars < run.replyText().length) run.heardChars = heardChars;
+  const stopMessage = heardChars === null ? { type: /** @type {const} */ ("stop") } : { type: /** @type {const} */ ("stop"), heardChars };
   if (state.awaitingStart) {
     // The run message is on its way; the server handles messages in order, so this stop reaches it after the run.
     state.stopBeforeStart = true;
@@ -221,8 +260,14 @@ function stop() {
   } else if (run?.active) {
     state.dropped.add(run.runId);
     run.onStop();
-    connection.send({ type: "stop" });
+    connection.send(stopMessage);
     showNote("Stopping…");
+  } else if (run && playing) {
+    // The reply was generated but still playing: the server keeps only what was heard.
+    state.dropped.add(run.runId);
+    run.onStop();
+    connection.send(stopMessage);
+    showNote("Stopped.");
   }
   scheduleRender();
 }
@@ -230,6 +275,17 @@ function stop() {
 elements.speak.addEventListener("click", speak);
 elements.stop.addEventListener("click", stop);
 elements.compare.addEventListener("click", compare);
+elements.newConversation.addEventListener("click", newConversation);
+elements.timelineZoom.addEventListener("change", () => {
+  const value = elements.timelineZoom.value;
+  state.zoom = value === "linear" || value === "pipeline" ? value : "auto";
+  scheduleRender();
+});
+elements.timeline.addEventListener("mousemove", (event) => {
+  const text = describeAt(state.run, event.offsetX);
+  elements.timelineTip.textContent = text;
+  elements.timeline.title = text;
+});
 elements.prompt.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
@@ -251,11 +307,23 @@ function scheduleRender() {
 function render() {
   renderQueued = false;
   const run = state.run;
+  const playing = player.busy;
+  showStatus(status(), { canStop: busy() || playing, closed: state.socketClosed });
   showNumbers(run);
-  showReply(run);
-  state.timelineCounts = drawTimeline(elements.timeline, run);
+  const heard = run && playing ? run.heardAt(run.now()) : null;
+  /** @param {RunRecord} record */
+  const heardNow = (record) => (record === run ? heard : null);
+  // The transcript is rebuilt only when what it shows changed.
+  const last = state.turns.at(-1);
+  const key = `${state.turns.length}|${last?.role === "assistant" ? `${last.run.segments.size}|${last.run.heardChars}|${last.run.active}` : ""}|${heard?.segmentIndex}|${heard?.word?.start}`;
+  if (key !== state.transcriptKey) {
+    state.transcriptKey = key;
+    showTranscript(state.turns, heardNow);
+    elements.transcript.scrollTop = elements.transcript.scrollHeight;
+  }
+  state.timelineCounts = drawTimeline(elements.timeline, run, { zoom: state.zoom, playheadMs: run && playing ? run.now() : null });
   state.drawCount++;
-  if (run?.active || player.busy) scheduleRender();
+  if (run?.active || playing || state.awaitingStart) scheduleRender();
 }
 scheduleRender();
 
@@ -276,5 +344,14 @@ scheduleRender();
   timeline: () => ({ ...state.timelineCounts, drawCount: state.drawCount }),
   run: () => (state.run ? { runId: state.run.runId, mode: state.run.mode, active: state.run.active, endReason: state.run.endReason, cancelMs: state.run.cancelMs, firstAudioMs: state.run.firstAudioMs } : null),
   events: () => [...state.events],
+  conversation: () =>
+    state.turns.map((turn) => (turn.role === "user" ? { role: "user", text: turn.text } : { role: "assistant", text: turn.run.replyText(), interrupted: turn.run.heardChars !== null, heardChars: turn.run.heardChars })),
+  caption: () => {
+    const run = state.run;
+    if (!run || !player.busy) return null;
+    const heard = run.heardAt(run.now());
+    const segment = heard.segmentIndex === null ? undefined : run.segments.get(heard.segmentIndex);
+    return { segmentIndex: heard.segmentIndex, word: heard.word && segment ? segment.text.slice(heard.word.start, heard.word.end) : null, heardChars: heard.heardChars, words: run.words.size };
+  },
   socket: () => connection.socket.readyState,
 };

@@ -10,6 +10,8 @@
 /** @typedef {Extract<ServerMessage, { type: "finish" }>["metrics"]} RunMetrics */
 /** @typedef {import("./audio-frame-codec.js").AudioFrame} AudioFrame */
 /** @typedef {import("./audio-player.js").ScheduledAudio} ScheduledAudio */
+/** @typedef {import("./protocol.js").CaptionWord} CaptionWord */
+/** Where playback is in the reply: the segment heard, the word within it (when the TTS gave word timings), and the characters of the reply heard so far. @typedef {{ segmentIndex: number | null, word: CaptionWord | null, heardChars: number }} HeardPosition */
 /** A span of time in ms since the run started. @typedef {{ startMs: number, endMs: number }} Span */
 /**
  * What the page draws for one segment.
@@ -50,6 +52,65 @@ export class RunRecord {
     this.endReason = null;
     /** @type {number | null} */
     this.cancelMs = null;
+    /** @type {Map<number, CaptionWord[]>} word timings per segment, for captions */
+    this.words = new Map();
+    /** Characters of the reply heard when it was stopped (null: not stopped while playing). @type {number | null} */
+    this.heardChars = null;
+  }
+
+  /** @param {number} segmentIndex @param {CaptionWord[]} words */
+  onWords(segmentIndex, words) {
+    const list = this.words.get(segmentIndex) ?? [];
+    list.push(...words);
+    this.words.set(segmentIndex, list);
+  }
+
+  /** The segments in order (the reply as spoken). */
+  orderedSegments() {
+    return [...this.segments.values()].sort((a, b) => a.index - b.index);
+  }
+
+  /** The reply as the server keeps it: the segments' text joined by single spaces. */
+  replyText() {
+    return this.orderedSegments().map((segment) => segment.text).join(" ");
+  }
+
+  /**
+   * What is being heard at `atMs` (ms since the run started, page clock): the segment playing, its word, and the
+   * characters of the reply heard up to there (a word counts once it started; without word timings, the share of
+   * the segment played, to the end of its word).
+   * @param {number} atMs
+   * @returns {HeardPosition}
+   */
+  heardAt(atMs) {
+    let heardChars = 0;
+    /** @type {HeardPosition} */
+    const position = { segmentIndex: null, word: null, heardChars: 0 };
+    for (const segment of this.orderedSegments()) {
+      const offset = heardChars === 0 ? 0 : heardChars + 1;
+      const play = segment.play;
+      if (!play || play.startMs > atMs) break;
+      if (atMs >= play.endMs) {
+        heardChars = offset + segment.text.length;
+        continue;
+      }
+      position.segmentIndex = segment.index;
+      const into = atMs - play.startMs;
+      const words = this.words.get(segment.index) ?? [];
+      const word = words.filter((w) => w.startMs <= into).at(-1) ?? null;
+      position.word = word;
+      let chars;
+      if (word) chars = word.end;
+      else {
+        chars = Math.round((segment.text.length * into) / Math.max(1, play.endMs - play.startMs));
+        const space = segment.text.indexOf(" ", chars);
+        chars = space < 0 ? segment.text.length : space;
+      }
+      heardChars = offset + chars;
+      break;
+    }
+    position.heardChars = heardChars;
+    return position;
   }
 
   /** ms since this run started, on the page's clock. */

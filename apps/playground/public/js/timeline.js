@@ -5,7 +5,85 @@ const ROW_HEIGHT = 30;
 const TOP = 8;
 const AXIS = 22;
 
-/** What was drawn, by kind (a test hook). @typedef {{ tokens: number, segments: number, synthesis: number, playback: number, gaps: number }} TimelineCounts */
+/** What was drawn, by kind (a test hook), and the scale used. @typedef {{ tokens: number, segments: number, synthesis: number, playback: number, gaps: number, splitAtMs?: number | null, extentMs?: number }} TimelineCounts */
+/** How time maps to the width: `auto` splits the axis (left half zoomed on the pipeline) when the pipeline's work is a small part of the run. @typedef {"auto" | "linear" | "pipeline"} TimelineZoom */
+/** ms ↔ x on the plot. @typedef {{ x: (ms: number) => number, ms: (x: number) => number, splitAtMs: number | null, extent: number, from: number, left: number, width: number }} TimelineScale */
+
+/** The last scale drawn, for tooltips. @type {TimelineScale | null} */
+let lastScale = null;
+
+/**
+ * When the pipeline's own work (tokens, cuts, synthesis, first audio) is over, in ms since the run started.
+ * @param {import("./run-record.js").RunRecord} run
+ */
+function pipelineEndMs(run) {
+  let end = run.firstAudioMs ?? 0;
+  for (const atMs of run.tokens) end = Math.max(end, atMs);
+  for (const segment of run.segments.values()) end = Math.max(end, segment.cutAtMs, segment.endMs ?? segment.synthStartMs);
+  return end;
+}
+
+/**
+ * @param {import("./run-record.js").RunRecord | null} run
+ * @param {TimelineZoom} zoom
+ * @param {number} left
+ * @param {number} width
+ * @returns {TimelineScale}
+ */
+function makeScale(run, zoom, left, width) {
+  const extent = run ? Math.max(1000, run.extentMs() * 1.05) : 5000;
+  const pipelineEnd = run ? Math.max(20, pipelineEndMs(run) * 1.15) : extent;
+  if (zoom === "pipeline" && run) {
+    const end = Math.max(20, (run.firstAudioMs ?? pipelineEnd) * 1.3);
+    return { x: (ms) => left + (Math.max(0, Math.min(ms, end)) / end) * width, ms: (x) => ((x - left) / width) * end, splitAtMs: null, extent: end, from: 0, left, width };
+  }
+  if (zoom === "auto" && run && pipelineEnd < extent * 0.25) {
+    // Split: the left half shows 0 … the pipeline's end, the right half the rest of the run.
+    const half = width / 2;
+    return {
+      x: (ms) => (ms <= pipelineEnd ? left + (Math.max(0, ms) / pipelineEnd) * half : left + half + ((ms - pipelineEnd) / (extent - pipelineEnd)) * half),
+      ms: (x) => (x <= left + half ? ((x - left) / half) * pipelineEnd : pipelineEnd + ((x - left - half) / half) * (extent - pipelineEnd)),
+      splitAtMs: pipelineEnd,
+      extent,
+      from: 0,
+      left,
+      width,
+    };
+  }
+  return { x: (ms) => left + (Math.max(0, ms) / extent) * width, ms: (x) => ((x - left) / width) * extent, splitAtMs: null, extent, from: 0, left, width };
+}
+
+/**
+ * What is at `cssX` on the last drawn timeline, as one line for a tooltip.
+ * @param {import("./run-record.js").RunRecord | null} run
+ * @param {number} cssX
+ */
+export function describeAt(run, cssX) {
+  const scale = lastScale;
+  if (!scale || !run || cssX < scale.left) return "Point at the timeline for details.";
+  const atMs = scale.ms(cssX);
+  const parts = [`${formatMs(atMs)} after the request`];
+  for (const segment of run.orderedSegments()) {
+    const synthEnd = segment.endMs ?? segment.synthStartMs;
+    const playing = segment.play && atMs >= segment.play.startMs && atMs <= segment.play.endMs;
+    if (playing || (atMs >= segment.synthStartMs && atMs <= synthEnd) || Math.abs(scale.x(segment.cutAtMs) - cssX) < 4) {
+      parts.push(
+        `segment ${segment.index} “${segment.text.slice(0, 40)}${segment.text.length > 40 ? "…" : ""}”: cut at ${formatMs(segment.cutAtMs)}, synthesized ${formatMs(segment.synthStartMs)}–${formatMs(synthEnd)}${segment.play ? `, heard ${formatMs(segment.play.startMs)}–${formatMs(segment.play.endMs)}` : ""}`,
+      );
+      break;
+    }
+  }
+  if (run.firstAudioMs !== null && Math.abs(scale.x(run.firstAudioMs) - cssX) < 4) parts.push(`time to first audio: ${formatMs(run.firstAudioMs)}`);
+  for (const gap of run.gaps) if (atMs >= gap.startMs && atMs <= gap.endMs) parts.push(`gap: ${formatMs(gap.endMs - gap.startMs)} of silence`);
+  if (run.stoppedAtMs !== null && Math.abs(scale.x(run.stoppedAtMs) - cssX) < 4) parts.push("stop pressed");
+  if (scale.splitAtMs !== null && Math.abs(scale.x(scale.splitAtMs) - cssX) < 4) parts.push(`scale break at ${formatMs(scale.splitAtMs)}: left of it is zoomed in on the pipeline`);
+  return parts.join(" · ");
+}
+
+/** @param {number} ms */
+function formatMs(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+}
 
 /**
  * Reads colours from CSS so the canvas follows the page's theme.
@@ -30,6 +108,9 @@ function palette(canvas) {
     playAlt: read("--play-alt", "#039855"),
     gap: read("--gap", "#f04438"),
     ttfa: read("--ttfa", "#d92d20"),
+    stop: read("--stop", "#101828"),
+    playhead: read("--playhead", "#175cd3"),
+    break: read("--break", "#98a2b3"),
   };
 }
 
@@ -37,9 +118,10 @@ function palette(canvas) {
  * Draws `run` into `canvas`; returns counts of what was drawn (a test hook).
  * @param {HTMLCanvasElement} canvas
  * @param {import("./run-record.js").RunRecord | null} run
+ * @param {{ zoom?: TimelineZoom, playheadMs?: number | null }} [options]
  * @returns {TimelineCounts}
  */
-export function drawTimeline(canvas, run) {
+export function drawTimeline(canvas, run, options = {}) {
   const dpr = window.devicePixelRatio || 1;
   const cssWidth = canvas.clientWidth || 600;
   const cssHeight = TOP + ROWS.length * ROW_HEIGHT + AXIS;
@@ -60,9 +142,11 @@ export function drawTimeline(canvas, run) {
 
   const labelWidth = cssWidth < 420 ? 64 : 84;
   const plotWidth = Math.max(10, cssWidth - labelWidth - 8);
-  const extent = run ? Math.max(1000, run.extentMs() * 1.05) : 5000;
-  /** @param {number} ms */
-  const x = (ms) => labelWidth + (Math.max(0, ms) / extent) * plotWidth;
+  const scale = makeScale(run, options.zoom ?? "auto", labelWidth, plotWidth);
+  lastScale = scale;
+  const { x, extent } = scale;
+  counts.splitAtMs = scale.splitAtMs;
+  counts.extentMs = extent;
   /** @param {number} row */
   const rowY = (row) => TOP + row * ROW_HEIGHT;
 
@@ -77,17 +161,40 @@ export function drawTimeline(canvas, run) {
     ctx.stroke();
   });
   const axisY = rowY(ROWS.length) + 4;
-  const step = niceStep(extent / Math.max(2, Math.floor(plotWidth / 70)));
   ctx.fillStyle = colors.muted;
   ctx.textAlign = "center";
-  for (let ms = 0; ms <= extent; ms += step) {
-    ctx.strokeStyle = colors.grid;
+  // Ticks: for a split axis, each half has its own.
+  const parts = scale.splitAtMs === null ? [{ from: 0, to: extent, width: plotWidth }] : [{ from: 0, to: scale.splitAtMs, width: plotWidth / 2 }, { from: scale.splitAtMs, to: extent, width: plotWidth / 2 }];
+  let lastTickX = -Infinity;
+  for (const part of parts) {
+    const step = niceStep((part.to - part.from) / Math.max(1, Math.floor(part.width / 70)));
+    for (let ms = Math.ceil(part.from / step) * step; ms <= part.to; ms += step) {
+      const tickX = x(ms);
+      ctx.strokeStyle = colors.grid;
+      ctx.beginPath();
+      ctx.moveTo(tickX + 0.5, TOP);
+      ctx.lineTo(tickX + 0.5, axisY);
+      ctx.stroke();
+      const label = ms >= 1000 ? `${(ms / 1000).toFixed(step < 1000 ? 1 : 0)} s` : `${ms} ms`;
+      const halfWidth = ctx.measureText(label).width / 2;
+      if (tickX - halfWidth > lastTickX + 4 && tickX + halfWidth <= cssWidth) {
+        ctx.fillText(label, tickX, axisY + 9);
+        lastTickX = tickX + halfWidth;
+      }
+    }
+  }
+  if (scale.splitAtMs !== null) {
+    // The scale break: a dashed band where the zoomed-in part ends.
+    const breakX = x(scale.splitAtMs);
+    ctx.strokeStyle = colors.break;
+    ctx.setLineDash([2, 2]);
+    ctx.lineWidth = 3;
     ctx.beginPath();
-    ctx.moveTo(x(ms) + 0.5, TOP);
-    ctx.lineTo(x(ms) + 0.5, axisY);
+    ctx.moveTo(breakX, TOP);
+    ctx.lineTo(breakX, axisY);
     ctx.stroke();
-    const label = ms >= 1000 ? `${(ms / 1000).toFixed(step < 1000 ? 1 : 0)} s` : `${ms} ms`;
-    if (x(ms) + ctx.measureText(label).width / 2 <= cssWidth) ctx.fillText(label, x(ms), axisY + 9);
+    ctx.setLineDash([]);
+    ctx.lineWidth = 1;
   }
   ctx.textAlign = "left";
   if (!run) return counts;
@@ -159,8 +266,14 @@ export function drawTimeline(canvas, run) {
     ctx.fillText(label, labelX, TOP + 4);
   }
   if (run.stoppedAtMs !== null) {
-    ctx.fillStyle = colors.gap;
-    ctx.fillRect(x(run.stoppedAtMs) - 1, TOP, 2, axisY - TOP);
+    ctx.fillStyle = colors.stop;
+    ctx.fillRect(x(run.stoppedAtMs) - 1, TOP, 3, axisY - TOP);
+  }
+  // The playhead: where playback is now.
+  const playheadMs = options.playheadMs ?? null;
+  if (playheadMs !== null && playheadMs <= extent) {
+    ctx.fillStyle = colors.playhead;
+    ctx.fillRect(x(playheadMs) - 1, rowY(0), 2, axisY - rowY(0));
   }
   return counts;
 }
