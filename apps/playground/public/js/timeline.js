@@ -167,7 +167,7 @@ export function drawTimeline(canvas, run, options = {}) {
   const parts = scale.splitAtMs === null ? [{ from: 0, to: extent, width: plotWidth }] : [{ from: 0, to: scale.splitAtMs, width: plotWidth / 2 }, { from: scale.splitAtMs, to: extent, width: plotWidth / 2 }];
   let lastTickX = -Infinity;
   for (const part of parts) {
-    const step = niceStep((part.to - part.from) / Math.max(1, Math.floor(part.width / 70)));
+    const step = niceStep((part.to - part.from) / Math.max(2, Math.floor(part.width / 60)));
     for (let ms = Math.ceil(part.from / step) * step; ms <= part.to; ms += step) {
       const tickX = x(ms);
       ctx.strokeStyle = colors.grid;
