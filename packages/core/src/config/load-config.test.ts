@@ -144,7 +144,7 @@ describe("loadConfigObject", () => {
   it('names "(config object)" where a file name would be, with every problem', () => {
     const bad = (): unknown => loadConfigObject({ output: { sampleRate: 100 }, segmenter: { maxLenght: 3 } }, { env: {} });
     expect(bad).toThrow(/^\(config object\): invalid config:\n/);
-    expect(bad).toThrow(/output\.sampleRate: Too small: expected number to be >=8000/);
+    expect(bad).toThrow(/output\.sampleRate: expected a number of at least 8000, received 100/);
     expect(bad).toThrow(/segmenter\.maxLenght: unknown key/);
     expect(() => loadConfigObject(["llm"], { env: {} })).toThrow(/\(config object\): expected an object .* received a list/);
   });
@@ -157,7 +157,8 @@ describe("loadResolvedConfig from a config object", () => {
     await expect(failure).rejects.toThrow(/^\(config object\): invalid config:\n/);
     await expect(failure).rejects.toThrow(/llm\.options\.bogus/);
     await expect(failure).rejects.toThrow(/pipeline\.mode/);
-    const loaded = await loadResolvedConfig(undefined, { config: { llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "x" } } }, env: {}, searchFrom: [coreDir] });
+    const valid = { llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "x" } }, tts: { use: "@voxpipe/core/testing#syntheticTts" } };
+    const loaded = await loadResolvedConfig(undefined, { config: valid, env: {}, searchFrom: [coreDir] });
     expect(loaded.adapters.llm.definition.kind).toBe("llm");
     await expect(loadResolvedConfig("voxpipe.config.yaml", { config: {} })).rejects.toThrow(/not both/);
   });
