@@ -5,11 +5,14 @@ import type { PipelineEvent, RunMetrics } from "@voxpipe/core";
 import { describe, expect, it } from "vitest";
 import { openPlaygroundBackend } from "./voxpipe-backend.js";
 
-/** Test doubles: a reply of three sentences and a TTS 1.5× slower than real time, which leaves gaps without a lead. */
+/**
+ * Test doubles: a reply of three sentences and a TTS 1.5× slower than real time, which leaves gaps without a lead.
+ * `measureTts: false` so the first reply has no predicted lead: this pins down the learned one alone.
+ */
 const config = `
 llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "Here is what I found. The museum opens at nine and closes at six, except on Mondays. Tickets cost twelve euros.", tokensPerSecond: 200 } }
 tts: { use: "@voxpipe/core/testing#syntheticTts", options: { firstChunkMs: 20, realTimeFactor: 1.5, msPerChar: 10, chunkMs: 40, sampleRate: 8000 } }
-pipeline: { ttsConcurrency: 4 }
+pipeline: { ttsConcurrency: 4, playout: { measureTts: false } }
 `;
 
 async function metricsOf(events: AsyncIterable<PipelineEvent>): Promise<RunMetrics> {
