@@ -98,7 +98,8 @@ describe.skipIf(browserSkipReason)(`the playground as a voice chat${browserSkipR
     await idle(page);
 
     await page.getByTestId("new-conversation").click();
-    expect(await page.getByTestId("turn-user").count()).toBe(0);
+    // The page clears the transcript when the server confirms (conversation-cleared): wait for that round trip.
+    await expect.poll(() => page.getByTestId("turn-user").count(), { timeout: 5_000 }).toBe(0);
     await say(page, "What is a rainbow?");
     await waitForRunEnd(page, "finished");
     expect(llm.chats().at(-1)).toEqual([
