@@ -16,7 +16,8 @@ export type PipelineNormalizeOptions = Omit<NormalizeOptions, "phonemes" | "hand
  */
 export class SegmentSpeech {
   private readonly normalizer: Normalizer | undefined;
-  private readonly aligners = new Map<number, WordAligner>();
+  /** Each pending segment's normalized text, and its word aligner once the TTS has sent word timings. */
+  private readonly aligners = new Map<number, NormalizedText | WordAligner>();
 
   constructor(options: PipelineNormalizeOptions | undefined, tts: Pick<TtsProvider, "normalization"> | readonly Pick<TtsProvider, "normalization">[]) {
     const { enabled = true, ...rest } = options ?? {};
@@ -35,7 +36,8 @@ export class SegmentSpeech {
   /** The spoken form of segment `index`. */
   speak(index: number, written: string): NormalizedText {
     const normalized = this.normalizer ? this.normalizer.normalize(written) : { written, spoken: written, spans: [] };
-    this.aligners.set(index, new WordAligner(normalized));
+    // The aligner is built on the first word timings: most engines send none, and building it costs more than normalizing.
+    this.aligners.set(index, normalized);
     return normalized;
   }
 
@@ -46,8 +48,13 @@ export class SegmentSpeech {
       return event;
     }
     if (event.type !== "audio" || !event.words) return event;
-    const aligner = this.aligners.get(event.segmentIndex);
-    return aligner ? { ...event, words: aligner.align(event.words) } : event;
+    let aligner = this.aligners.get(event.segmentIndex);
+    if (aligner === undefined) return event;
+    if (!(aligner instanceof WordAligner)) {
+      aligner = new WordAligner(aligner);
+      this.aligners.set(event.segmentIndex, aligner);
+    }
+    return { ...event, words: aligner.align(event.words) };
   }
 }
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { formatIssues } from "../config/format-issues.js";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
+import { deepFreeze } from "../util/deep-freeze.js";
+import { memoizeByJson } from "../util/parse-memo.js";
 import type { FragmentOptions, PipelineOptions, PipelineTimeouts } from "./pipeline-options.js";
 
 /**
@@ -52,14 +54,21 @@ export interface ResolvedPipelineSettings {
  * @throws VoxpipeError (`invalid-pipeline-options`) naming each bad option.
  */
 export function withPipelineDefaults<T extends PipelineOptions>(options: T): T & ResolvedPipelineSettings {
-  const given = Object.fromEntries(Object.keys(pipelineSettingsSchema.shape).flatMap((key) => {
+  const given = Object.fromEntries(settingKeys.flatMap((key) => {
     const value = (options as unknown as Record<string, unknown>)[key];
     return value === undefined ? [] : [[key, value]];
   }));
+  return { ...options, ...resolvePipelineSettings(given) };
+}
+
+const settingKeys = Object.keys(pipelineSettingsSchema.shape);
+
+/** The plain settings checked and completed; remembered, since every run passes the same few. */
+const resolvePipelineSettings = memoizeByJson((given: Record<string, unknown>): ResolvedPipelineSettings => {
   const parsed = pipelineSettingsSchema.safeParse(given, { reportInput: true });
   if (!parsed.success) {
     const issues = formatIssues(parsed.error.issues);
     throw new VoxpipeError({ code: "invalid-pipeline-options", stage: "pipeline", message: `Invalid pipeline options: ${issues.join("; ")}.` });
   }
-  return { ...options, ...parsed.data };
-}
+  return deepFreeze(parsed.data);
+});
