@@ -181,3 +181,49 @@ describe("fixed: failover and cache", () => {
     expect(await run()).toBeGreaterThan(0.1); // from the cache again
   });
 });
+
+/** TEST DOUBLE: a synthetic TTS whose audio is louder for every voice but its own (so voices sound apart), recording the voice each request asked for. */
+function voiced(id: string): TtsProvider & { asked: (string | undefined)[] } {
+  const base = { ...createSyntheticTts({ voice: "default" }), id };
+  const asked: (string | undefined)[] = [];
+  return {
+    ...base,
+    asked,
+    async *synthesize(request) {
+      asked.push(request.voice);
+      const gain = request.voice === undefined || request.voice === base.voice ? 1 : 2;
+      for await (const chunk of base.synthesize(request)) yield { ...chunk, pcm: chunk.pcm.map((sample) => sample * gain) };
+    },
+  };
+}
+
+describe("the run's voice", () => {
+  const loudness = (events: PipelineEvent[]): number => rms(Float32Array.from(events.flatMap((e) => (e.type === "audio" ? [...e.pcm] : []))));
+
+  it("reaches the backend on every segment, through the failover and the cache", async () => {
+    const primary = voiced("primary");
+    const fallback = voiced("fallback");
+    const tts = createTtsCache(createTtsFailover(primary, fallback), { store: new AudioCache({ maxBytes: 1e7 }) });
+    await collect(runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, voice: "en-gb" }));
+    expect(primary.asked).toEqual(["en-gb", "en-gb", "en-gb", "en-gb"]);
+    expect(fallback.asked).toEqual([]);
+  });
+
+  it("keys the opening cache: an opening warmed in the default voice never plays for another voice", async () => {
+    const primary = voiced("primary");
+    const openings = ["Sure!"];
+    const tts = createTtsCache(primary, { store: new AudioCache({ maxBytes: 1e7 }), openings });
+    await tts.warm();
+    const run = (voice?: string) => collect(runPipeline({ llm: createScriptedLlm({ text: "Sure!", tokensPerSecond: 5000 }), tts, request: { prompt: "x" }, openings, ...(voice ? { voice } : {}) }));
+    const cachedOf = (events: PipelineEvent[]) => (events.at(-1) as Extract<PipelineEvent, { type: "finish" }>).metrics.segments.map((s) => s.cached);
+    const warmed = await run();
+    const other = await run("en-gb");
+    const otherAgain = await run("en-gb");
+    const ownName = await run("default");
+    expect(primary.asked).toEqual([undefined, "en-gb"]); // the warm-up, then the other voice's one miss
+    expect([cachedOf(warmed), cachedOf(other), cachedOf(otherAgain), cachedOf(ownName)]).toEqual([[true], [false], [true], [true]]);
+    expect(loudness(other) / loudness(warmed)).toBeCloseTo(2, 1);
+    expect(loudness(otherAgain)).toBeCloseTo(loudness(other), 5);
+    expect(loudness(ownName)).toBeCloseTo(loudness(warmed), 5);
+  });
+});

@@ -37,6 +37,12 @@ export interface PipelineOptions {
    */
   tts: TtsProvider;
   /**
+   * The voice every TTS request of the run asks for (`TtsRequest.voice`): a
+   * name the backend knows, e.g. eSpeak NG's `en-gb`, a Piper speaker, a
+   * Kokoro voice. Default: each backend's configured voice.
+   */
+  voice?: string;
+  /**
    * Known openings ("Sure!", "Let me check that."): a reply that starts with
    * one speaks it as its own segment, so an opening warmed into the audio
    * cache plays at once. Streaming mode only. Default none.

@@ -105,6 +105,7 @@ async function drive(
   if (profile) segmenter.updateRates({ ttsRealTimeFactor: profile.realTimeFactor });
   const scheduler = new TtsScheduler({
     tts: options.tts,
+    ...(options.voice !== undefined ? { voice: options.voice } : {}),
     playoutLeadMs,
     concurrency,
     fragments: options.fragments,

@@ -11,6 +11,8 @@ import type { SegmentJob } from "./segment-job.js";
 
 export interface SegmentSynthesisContext {
   tts: TtsProvider;
+  /** The voice to ask for (`TtsRequest.voice`); the backend's configured voice when omitted. */
+  voice?: string;
   /** This call's signal, linked to the run's TTS signal. */
   call: TtsCallSignal;
   segmentTimeoutMs: number | undefined;
@@ -67,7 +69,7 @@ export async function synthesizeSegment(job: SegmentJob, context: SegmentSynthes
     job.finish(error);
   };
   try {
-    const chunks = iterateWithLimits(tts.synthesize({ text: job.segment.text, signal: call.signal, onReport }), call.signal, "tts", () =>
+    const chunks = iterateWithLimits(tts.synthesize({ text: job.segment.text, ...(context.voice !== undefined ? { voice: context.voice } : {}), signal: call.signal, onReport }), call.signal, "tts", () =>
       deadline === undefined
         ? undefined
         : { ms: Math.max(1, deadline - performance.now()), error: () => timeoutError("tts", "tts-timeout", `TTS backend ${tts.id} took longer than ${timeoutMs} ms (pipeline.timeouts.ttsSegmentMs) to synthesize segment ${index}.`) },

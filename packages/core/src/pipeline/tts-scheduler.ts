@@ -15,6 +15,8 @@ import { abortableSleep } from "../util/abortable-sleep.js";
 export interface TtsSchedulerOptions {
   /** The run's TTS provider (failover and cache are wrappers around the backends); its format is the run's. */
   tts: TtsProvider;
+  /** The voice every segment asks for; the backend's configured voice when omitted. */
+  voice?: string;
   concurrency: number;
   fragments: FragmentOptions | undefined;
   maxBufferedAudioMs: number;
@@ -138,7 +140,7 @@ export class TtsScheduler {
   }
 
   private startMore(): void {
-    const { tts, control, segmentTimeoutMs, logger, trace, now } = this.options;
+    const { tts, voice, control, segmentTimeoutMs, logger, trace, now } = this.options;
     while (this.running < this.options.concurrency && this.nextToStart < this.jobs.length) {
       const job = this.jobs[this.nextToStart++];
       if (!job) break;
@@ -147,7 +149,7 @@ export class TtsScheduler {
         while (!control.ttsSignal.aborted && this.mustWait(waiting)) await this.changes.wait();
       };
       const warnOnFormat = (chunk: AudioChunk, backend: TtsProvider): void => this.warnOnFormat(chunk, backend);
-      void synthesizeSegment(job, { tts, call: control.ttsCall(), segmentTimeoutMs, logger, trace, now, room, warnOnFormat }).finally(() => {
+      void synthesizeSegment(job, { tts, ...(voice !== undefined ? { voice } : {}), call: control.ttsCall(), segmentTimeoutMs, logger, trace, now, room, warnOnFormat }).finally(() => {
         this.running--;
         this.startMore();
         this.changes.notify();

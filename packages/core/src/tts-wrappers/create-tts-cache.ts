@@ -35,7 +35,8 @@ export const defaultCacheNamespace = (backend: TtsProvider): string => `${backen
 /**
  * Wraps a TTS provider with a whole-request audio cache. A request is looked
  * up under the backend that would speak it now (`tts.nextBackend()`, else
- * `tts` itself); on a hit its audio is yielded at once, as copies. On a miss
+ * `tts` itself) and the voice it asks for (`request.voice`, when it is not
+ * the backend's own), so one voice's audio never plays for another; on a hit its audio is yielded at once, as copies. On a miss
  * the wrapped provider speaks and the complete audio is stored under the
  * backend that actually produced it, as a wrapped failover reports, so a
  * fallback's audio never replays as the primary's. A failed or aborted
@@ -45,7 +46,9 @@ export function createTtsCache(tts: TtsProvider, options: TtsCacheOptions): Cach
   const { store } = options;
   const namespace = options.namespace ?? defaultCacheNamespace;
   const openings = options.openings ?? [];
-  const keyFor = (backend: TtsProvider, text: string): string => AudioCache.key(namespace(backend), text);
+  // A request that asks for another voice than the backend's own is another sound: it gets its own entries.
+  const keyFor = (backend: TtsProvider, request: Pick<TtsRequest, "text" | "voice">): string =>
+    AudioCache.key(request.voice === undefined || request.voice === backend.voice ? namespace(backend) : `${namespace(backend)}\u0000voice:${request.voice}`, request.text);
   const speaker = (): TtsProvider => tts.nextBackend?.() ?? tts;
 
   /** Speaks through the wrapped provider, yielding as it goes; stores the complete audio under the backend that produced it. */
@@ -61,7 +64,7 @@ export function createTtsCache(tts: TtsProvider, options: TtsCacheOptions): Cach
       recorded.push({ ...chunk, pcm: chunk.pcm.slice() });
       yield chunk;
     }
-    store.set(keyFor(producedBy, request.text), recorded);
+    store.set(keyFor(producedBy, request), recorded);
   }
 
   return {
@@ -76,7 +79,7 @@ export function createTtsCache(tts: TtsProvider, options: TtsCacheOptions): Cach
     async *synthesize(request) {
       if (request.text.trim().length === 0) return yield* tts.synthesize(request);
       const backend = speaker();
-      const hit = store.get(keyFor(backend, request.text));
+      const hit = store.get(keyFor(backend, request));
       request.onReport?.({ type: "cache-lookup", hit: hit !== undefined, backend });
       if (hit) return yield* hit;
       yield* speakAndStore(request, backend);
@@ -86,7 +89,7 @@ export function createTtsCache(tts: TtsProvider, options: TtsCacheOptions): Cach
       for (const text of openings) {
         if (warmOptions.signal?.aborted) break;
         const backend = speaker();
-        if (store.has(keyFor(backend, text))) continue;
+        if (store.has(keyFor(backend, { text }))) continue;
         try {
           for await (const _chunk of speakAndStore({ text, ...(warmOptions.signal ? { signal: warmOptions.signal } : {}) }, backend));
           stored++;
