@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors/voxpipe-error.js";
 import { resolveAdapters } from "../registry/create-providers.js";
+import { configJsonSchema } from "./config-json-schema.js";
 import { loadConfig, loadConfigObject } from "./load-config.js";
 import { loadResolvedConfig } from "./load-resolved-config.js";
 
@@ -95,6 +96,21 @@ describe("loadResolvedConfig: malformed configs name the key, what was expected 
       "tts.1.options.pitch: unknown key (check the spelling; see the README for the keys allowed here)",
     ]);
     expect(error.message.startsWith(`${path.join(dir, `config-${n - 1}.yaml`)}: invalid config:\n`)).toBe(true);
+  });
+
+  it("server.voices maps request voice names to backend voices, in the JSON Schema and checked in the same pass", async () => {
+    const loaded = loadConfigObject({ server: { voices: { alloy: "en-us", narrator: "en-gb+m3" } } }, { env: {} });
+    expect(loaded.config.server.voices).toEqual({ alloy: "en-us", narrator: "en-gb+m3" });
+    expect(loadConfigObject({}, { env: {} }).config.server.voices).toEqual({});
+    const error = await failure(`llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "Hi." } }\ntts: { use: "@voxpipe/core/testing#syntheticTts" }\nserver: { voices: { alloy: 3, narrator: "" }, port: -1 }`);
+    expect(error.issues).toEqual([
+      "server.port: expected a number of at least 0, received -1",
+      "server.voices.alloy: expected a string, received 3",
+      "server.voices.narrator: expected a string of at least 1 character, received \"\"",
+    ]);
+    const schema = configJsonSchema() as { properties: { server: { properties: { voices: { type: string; additionalProperties: { type: string }; description: string } } } } };
+    expect(schema.properties.server.properties.voices).toMatchObject({ type: "object", additionalProperties: { type: "string" } });
+    expect(schema.properties.server.properties.voices.description).toMatch(/OpenAI voice name/);
   });
 
   it("a missing file names the path", async () => {

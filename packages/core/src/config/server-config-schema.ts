@@ -25,6 +25,12 @@ export const serverConfigSchema = z
     limits: serverLimitsSchema.default(serverLimitsSchema.parse({})),
     drainMs: z.number().int().min(0).default(30_000).describe("On SIGTERM, how long in-flight streams may run on before they are cut and the process exits."),
     models: z.array(z.string().min(1)).default(["voxpipe"]).describe("Model ids GET /v1/models lists; requests may name any model."),
+    voices: z
+      .record(z.string().min(1), z.string().min(1))
+      .default({})
+      .describe(
+        'Voice names requests may use, each mapped to a voice of the TTS backend, e.g. { alloy: "en-us", narrator: "en-gb+m3" }. An OpenAI voice name not listed here gets the configured voice; any other name goes to the backend as it is.',
+      ),
   })
   .strict();
 
