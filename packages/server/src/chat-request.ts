@@ -16,7 +16,7 @@ export const chatRequestSchema = z.object({
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
   modalities: z.array(z.enum(["text", "audio"])).nullish(),
-  audio: z.object({ voice: z.union([z.string(), z.object({ id: z.string() })]), format: z.string() }).nullish(),
+  audio: z.object({ voice: z.union([z.string().min(1), z.object({ id: z.string().min(1) })]), format: z.string() }).nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().min(0).max(1).nullish(),
   max_tokens: z.number().int().min(1).nullish(),

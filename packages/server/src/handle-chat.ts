@@ -9,6 +9,7 @@ import { parseRequest } from "./parse-request.js";
 import { sendError, sendJson, sendSseError, warningHeader } from "./send.js";
 import type { StreamRequest } from "./server-context.js";
 import { apiErrorOf } from "./stage-error.js";
+import { resolveRequestVoice, unknownVoiceError, type RequestVoice } from "./request-voice.js";
 import { writeChunk } from "./write-chunk.js";
 
 /**
@@ -25,7 +26,9 @@ export async function handleChat(body: unknown, response: ServerResponse, stream
   if (spoken) {
     if (!request.audio) throw badRequest('chat.completions: modalities includes "audio", so audio: { voice, format: "pcm16" } is required', "audio");
     if (request.audio.format !== "pcm16") throw badRequest(`chat.completions: audio.format "${request.audio.format}" is not supported here; use "pcm16"`, "audio.format", "unsupported_audio_format");
-    return spokenReply(request, messages, response, stream);
+    const voice = resolveRequestVoice(request.audio.voice, stream.context.config.voices);
+    if (voice.warning) stream.warnings.push(voice.warning);
+    return spokenReply(request, messages, voice, response, stream);
   }
   return textReply(request, messages, response, stream);
 }
@@ -46,7 +49,7 @@ function eventStream(response: ServerResponse, stream: StreamRequest) {
   return { send, fail, done };
 }
 
-async function spokenReply(request: ChatRequest, messages: ChatMessage[], response: ServerResponse, stream: StreamRequest): Promise<void> {
+async function spokenReply(request: ChatRequest, messages: ChatMessage[], voice: RequestVoice, response: ServerResponse, stream: StreamRequest): Promise<void> {
   const { context, scope } = stream;
   const shape = new ChatReplyShape(request.model);
   const encoder = new Pcm16Encoder(OPENAI_PCM_RATE);
@@ -61,17 +64,29 @@ async function spokenReply(request: ChatRequest, messages: ChatMessage[], respon
     first = false;
     return value;
   };
+  // A voice passed to the backend as it is may be one it does not have: the transcript waits for the first
+  // audio, so that failure is still a plain 400 rather than an error event after the text began.
+  const heldTranscript: string[] = [];
+  const holding = (): boolean => voice.source === "passed" && streaming && firstAudio;
+  const sendTranscript = async (text: string): Promise<void> => {
+    if (holding()) heldTranscript.push(text);
+    else await out.send(shape.chunk(delta({ transcript: text })));
+  };
+  const releaseTranscript = async (): Promise<void> => {
+    for (const text of heldTranscript.splice(0)) await out.send(shape.chunk(delta({ transcript: text })));
+  };
   const sendAudio = async (bytes: Buffer): Promise<void> => {
     if (bytes.length === 0) return;
     if (firstAudio) {
       firstAudio = false;
+      await releaseTranscript();
       context.metrics.timeToFirstAudio.observe({ endpoint: "chat" }, (performance.now() - scope.startedAt) / 1000);
     }
     if (streaming) await out.send(shape.chunk(delta({ data: bytes.toString("base64") })));
     else audio.push(bytes);
   };
   try {
-    const events = context.backends.run({ messages, ...samplingOf(request), signal: scope.signal });
+    const events = context.backends.run({ messages, ...samplingOf(request), ...(voice.voice !== undefined ? { voice: voice.voice } : {}), signal: scope.signal });
     let firstText = true;
     for await (const event of events) {
       if (event.type === "text-delta") {
@@ -80,17 +95,18 @@ async function spokenReply(request: ChatRequest, messages: ChatMessage[], respon
           context.metrics.timeToFirstToken.observe({ endpoint: "chat" }, (performance.now() - scope.startedAt) / 1000);
         }
         transcript += event.text;
-        if (streaming) await out.send(shape.chunk(delta({ transcript: event.text })));
+        if (streaming) await sendTranscript(event.text);
       } else if (event.type === "audio") {
         await sendAudio(await encoder.push(event.pcm, event.sampleRate, event.channels));
       } else if (event.type === "error") {
         context.metrics.errors.inc({ stage: event.stage, code: event.code });
-        out.fail(apiErrorOf(event));
+        out.fail((firstAudio && unknownVoiceError(event, voice, "chat.completions", "audio.voice")) || apiErrorOf(event));
         return;
       }
     }
     if (scope.signal.aborted) return;
     await sendAudio(encoder.flush());
+    await releaseTranscript();
     if (streaming) {
       await out.send(shape.chunk({ audio: { id: shape.audioId, expires_at: shape.expiresAt } }, "stop"));
       if (request.stream_options?.include_usage) await out.send(shape.usageChunk(usageOf(0, 0)));

@@ -37,7 +37,7 @@ describe("POST /v1/audio/speech through the openai client (eSpeak NG)", () => {
     const response = await fetch(`${server.url}/v1/audio/speech`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ model: "voxpipe", voice: "x", input: "Hello.", response_format: "pcm", sample_rate: "native" }),
+      body: JSON.stringify({ model: "voxpipe", voice: "alloy", input: "Hello.", response_format: "pcm", sample_rate: "native" }),
     });
     expect(response.headers.get("x-sample-rate")).toBe(String(server.backends.tts.format.sampleRate));
   });
@@ -55,7 +55,7 @@ describe("POST /v1/audio/speech through the openai client (eSpeak NG)", () => {
 
   it("instructions are ignored with a warning header", async () => {
     const response = await server.client().audio.speech.create({ model: "voxpipe", voice: "alloy", input: "Hi.", response_format: "pcm", instructions: "whisper" });
-    expect(response.headers.get("x-voxpipe-warning")).toBe("instructions are ignored");
+    expect(response.headers.get("x-voxpipe-warning")).toBe('voice "alloy" is not in server.voices, so the configured voice speaks; instructions are ignored');
     await response.arrayBuffer();
   });
 

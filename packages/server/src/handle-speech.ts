@@ -6,6 +6,7 @@ import { parseRequest } from "./parse-request.js";
 import type { StreamRequest } from "./server-context.js";
 import { speechFormats, speechRequestSchema } from "./speech-request.js";
 import { apiErrorOf } from "./stage-error.js";
+import { resolveRequestVoice, unknownVoiceError } from "./request-voice.js";
 import { streamedWavHeader } from "./wav-header.js";
 import { writeChunk } from "./write-chunk.js";
 import { sendError, sendSseError, warningHeader } from "./send.js";
@@ -26,6 +27,8 @@ export async function handleSpeech(body: unknown, response: ServerResponse, { co
   if (input.trim().length === 0) throw badRequest("audio.speech: input is empty; give the text to speak", "input");
   const limit = context.config.limits.maxInputChars;
   if ([...input].length > limit) throw badRequest(`audio.speech: input is ${[...input].length} characters, more than the ${limit} allowed (server.limits.maxInputChars); split the text`, "input", "input_too_long");
+  const voice = resolveRequestVoice(request.voice, context.config.voices);
+  if (voice.warning) warnings.push(voice.warning);
   if (request.instructions) warnings.push("instructions are ignored");
   const nativeRate = context.backends.tts.format.sampleRate;
   const encoder = new Pcm16Encoder(request.sample_rate === "native" ? nativeRate : OPENAI_PCM_RATE);
@@ -50,14 +53,14 @@ export async function handleSpeech(body: unknown, response: ServerResponse, { co
     else await writeChunk(response, bytes, scope.signal);
   };
   try {
-    const events = context.backends.run({ llm: fixedTextLlm(input), text: input, speed: request.speed, signal: scope.signal });
+    const events = context.backends.run({ llm: fixedTextLlm(input), text: input, speed: request.speed, ...(voice.voice !== undefined ? { voice: voice.voice } : {}), signal: scope.signal });
     for await (const event of events) {
       if (event.type === "audio") await send(await encoder.push(event.pcm, event.sampleRate, event.channels));
       else if (event.type === "error") {
         const error = apiErrorOf(event);
         metrics.errors.inc({ stage: event.stage, code: event.code });
         if (!started) {
-          sendError(response, error);
+          sendError(response, unknownVoiceError(event, voice, "audio.speech", "voice") ?? error);
           return;
         }
         if (sse) sendSseError(response, error);

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const speechRequestSchema = z.object({
   model: z.string().min(1),
   input: z.string(),
-  voice: z.union([z.string(), z.object({ id: z.string() })]),
+  voice: z.union([z.string().min(1), z.object({ id: z.string().min(1) })]),
   instructions: z.string().optional(),
   response_format: z.string().default("mp3"),
   speed: z.number().min(0.25).max(4).default(1),

@@ -30,6 +30,8 @@ export interface SpokenRun {
   seed?: number;
   /** Speaking rate, 1 = normal. */
   speed?: number;
+  /** The backend voice every segment asks for; the configured voice when omitted. */
+  voice?: string;
   signal: AbortSignal;
 }
 
@@ -126,6 +128,7 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
           ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
           ...(request.seed !== undefined ? { seed: request.seed } : {}),
         },
+        ...(request.voice !== undefined ? { voice: request.voice } : {}),
         mode: "streaming",
         segmenter,
         normalize: config.normalize,

@@ -87,8 +87,13 @@ export async function startVoxpipeServer(options: VoxpipeServerOptions): Promise
       sendJson(response, 200, { object: "list", data: config.models.map((id) => ({ id, object: "model", created: 0, owned_by: "voxpipe" })) });
       return "models";
     }
+    if (pathname === "/v1/audio/voices") {
+      if (request.method !== "GET") throw methodNotAllowed("GET");
+      sendJson(response, 200, voiceList(config, backends));
+      return "models";
+    }
     const handler = pathname === "/v1/audio/speech" ? handleSpeech : pathname === "/v1/chat/completions" ? handleChat : undefined;
-    if (!handler) throw new ApiError(404, "invalid_request_error", "not_found", `no endpoint ${request.method} ${pathname}; this server answers POST /v1/audio/speech, POST /v1/chat/completions and GET /v1/models`);
+    if (!handler) throw new ApiError(404, "invalid_request_error", "not_found", `no endpoint ${request.method} ${pathname}; this server answers POST /v1/audio/speech, POST /v1/chat/completions, GET /v1/models and GET /v1/audio/voices`);
     if (request.method !== "POST") throw methodNotAllowed("POST");
     const endpoint: Endpoint = handler === handleSpeech ? "speech" : "chat";
     const release = limiter.acquire(client);
@@ -172,6 +177,15 @@ export async function startVoxpipeServer(options: VoxpipeServerOptions): Promise
       server.closeAllConnections();
       await closed;
     },
+  };
+}
+
+/** `GET /v1/audio/voices`: the names `server.voices` maps, and the voice any other OpenAI name gets. */
+function voiceList(config: ServerConfig, backends: VoiceBackends): Record<string, unknown> {
+  return {
+    object: "list",
+    data: Object.entries(config.voices).map(([id, voice]) => ({ id, object: "voice", voice })),
+    default_voice: backends.tts.voice,
   };
 }
 
