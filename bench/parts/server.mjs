@@ -19,7 +19,7 @@
 // system) against the seconds of audio it sent. Audio seconds ÷ CPU seconds is
 // how many real-time spoken streams one core keeps up with.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ask, forkChild } from "../lib/ipc.mjs";
 import { benchDir, distFile, importIfBuilt, loadCore } from "../lib/paths.mjs";
@@ -58,6 +58,23 @@ async function oneStream(url, onFirstAudio) {
     }
   }
   return { ttfaMs, totalMs: performance.now() - started, audioBytes };
+}
+
+/** One speech request's seconds of audio (at its x-sample-rate); `native` asks for the backend's own rate (no resampling). */
+async function oneSpeech(url, native) {
+  const response = await fetch(`${url}/v1/audio/speech`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "voxpipe", voice: "alloy", input: TEXT, response_format: "pcm", ...(native ? { sample_rate: "native" } : {}) }) });
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+  const rate = Number(response.headers.get("x-sample-rate"));
+  return (await response.arrayBuffer()).byteLength / 2 / rate;
+}
+
+/** Audio seconds ÷ the server's CPU seconds for `k` requests at once: real-time streams one core keeps up with. */
+async function perCore(child, k, request) {
+  const before = await ask(child, { type: "cpu" }, "cpu");
+  const audioSeconds = (await Promise.all(Array.from({ length: k }, request))).reduce((sum, seconds) => sum + seconds, 0);
+  const after = await ask(child, { type: "cpu" }, "cpu");
+  const cpuSeconds = (after.userMs + after.systemMs - before.userMs - before.systemMs) / 1000;
+  return { audioSeconds, cpuSeconds, sessionsPerCore: audioSeconds / cpuSeconds };
 }
 
 /** TTFA of the same pipeline in-process (no HTTP): the same run's baseline. */
@@ -177,6 +194,17 @@ export async function run({ quick, log }) {
     const cpuSeconds = (cpuAfter.userMs + cpuAfter.systemMs - cpuBefore.userMs - cpuBefore.systemMs) / 1000;
     const audioSeconds = spoken.reduce((sum, result) => sum + result.audioBytes / 2 / 24_000, 0);
     log(`eSpeak NG: ${k} streams, ${audioSeconds.toFixed(1)} s of audio for ${cpuSeconds.toFixed(2)} CPU s in ${(wallMs / 1000).toFixed(1)} s`);
+    // What resampling to 24 kHz costs: the speech endpoint at 24 kHz and at eSpeak NG's own 22,050 Hz.
+    await oneSpeech(espeak.url, true);
+    const resampled = await perCore(espeak.child, k, () => oneSpeech(espeak.url, false));
+    const native = await perCore(espeak.child, k, () => oneSpeech(espeak.url, true));
+    log(`eSpeak NG speech: ${resampled.sessionsPerCore.toFixed(1)} streams per core at 24 kHz, ${native.sessionsPerCore.toFixed(1)} at its native rate`);
+    // TTFA at the concurrency this machine sustains in real time (streams per core × cores), against one stream alone.
+    const sustained = Math.max(1, Math.min(STREAMS, Math.floor((audioSeconds / cpuSeconds) * availableParallelism())));
+    const alone = [];
+    for (let i = 0; i < 5; i++) alone.push((await oneStream(espeak.url)).ttfaMs);
+    const together = (await Promise.all(Array.from({ length: sustained }, () => oneStream(espeak.url)))).map((result) => result.ttfaMs - median(alone));
+    log(`eSpeak NG: ${sustained} streams at once: TTFA − one stream's p50 ${median(together).toFixed(1)} ms, p99 ${percentile(together, 99).toFixed(1)} ms`);
 
     return {
       streams: STREAMS,
@@ -190,7 +218,20 @@ export async function run({ quick, log }) {
       memoryPerStreamMb: round(median(perStreamMb), 3),
       disconnect: cancel,
       idleRssMb: round(idleRss / MB, 1),
-      espeak: { streams: k, audioSeconds: round(audioSeconds, 1), cpuSeconds: round(cpuSeconds, 2), sessionsPerCore: round(audioSeconds / cpuSeconds, 1), ttfaP50Ms: round(median(spoken.map((s) => s.ttfaMs)), 1) },
+      espeak: {
+        streams: k,
+        audioSeconds: round(audioSeconds, 1),
+        cpuSeconds: round(cpuSeconds, 2),
+        sessionsPerCore: round(audioSeconds / cpuSeconds, 1),
+        ttfaP50Ms: round(median(spoken.map((s) => s.ttfaMs)), 1),
+        speechSessionsPerCore: round(resampled.sessionsPerCore, 1),
+        nativeSessionsPerCore: round(native.sessionsPerCore, 1),
+        cores: availableParallelism(),
+        sustainedStreams: sustained,
+        aloneTtfaP50Ms: round(median(alone), 1),
+        sustainedOverheadP50Ms: round(median(together), 1),
+        sustainedOverheadP99Ms: round(percentile(together, 99), 1),
+      },
       rounds,
     };
   } finally {
