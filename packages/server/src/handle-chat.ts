@@ -1,6 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { VoxpipeError, type ChatMessage } from "@voxpipe/core";
 import { badRequest, type ApiError } from "./api-error.js";
+import { processCpuTurns } from "@voxpipe/core/adapter-kit";
+import { audioSlices } from "./audio-turns.js";
 import { ChatReplyShape, usageOf } from "./chat-chunks.js";
 import { conversationOf } from "./chat-messages.js";
 import { chatRequestSchema, type ChatRequest } from "./chat-request.js";
@@ -97,7 +99,10 @@ async function spokenReply(request: ChatRequest, messages: ChatMessage[], voice:
         transcript += event.text;
         if (streaming) await sendTranscript(event.text);
       } else if (event.type === "audio") {
-        await sendAudio(await encoder.push(event.pcm, event.sampleRate, event.channels));
+        for (const slice of audioSlices(event.pcm, event.sampleRate, event.channels)) {
+          await processCpuTurns.next({ first: firstAudio, signal: scope.signal });
+          await sendAudio(await encoder.push(slice, event.sampleRate, event.channels));
+        }
       } else if (event.type === "error") {
         context.metrics.errors.inc({ stage: event.stage, code: event.code });
         out.fail((firstAudio && unknownVoiceError(event, voice, "chat.completions", "audio.voice")) || apiErrorOf(event));

@@ -1,5 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { badRequest } from "./api-error.js";
+import { processCpuTurns } from "@voxpipe/core/adapter-kit";
+import { audioSlices } from "./audio-turns.js";
 import { fixedTextLlm } from "./fixed-text-llm.js";
 import { OPENAI_PCM_RATE, Pcm16Encoder } from "./pcm16-encoder.js";
 import { parseRequest } from "./parse-request.js";
@@ -55,7 +57,12 @@ export async function handleSpeech(body: unknown, response: ServerResponse, { co
   try {
     const events = context.backends.run({ llm: fixedTextLlm(input), text: input, speed: request.speed, ...(voice.voice !== undefined ? { voice: voice.voice } : {}), signal: scope.signal });
     for await (const event of events) {
-      if (event.type === "audio") await send(await encoder.push(event.pcm, event.sampleRate, event.channels));
+      if (event.type === "audio") {
+        for (const slice of audioSlices(event.pcm, event.sampleRate, event.channels)) {
+          await processCpuTurns.next({ first: !started, signal: scope.signal });
+          await send(await encoder.push(slice, event.sampleRate, event.channels));
+        }
+      }
       else if (event.type === "error") {
         const error = apiErrorOf(event);
         metrics.errors.inc({ stage: event.stage, code: event.code });

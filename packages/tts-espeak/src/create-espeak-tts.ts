@@ -1,5 +1,5 @@
 import { AbortError, VoxpipeError, throwIfAborted, type AudioChunk, type TtsProvider, type TtsRequest, type WordTiming } from "@voxpipe/core";
-import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
+import { parseAdapterOptions, processCpuTurns } from "@voxpipe/core/adapter-kit";
 import { ESPEAK_SAMPLE_RATE, loadEspeakEngine, voiceNames, type EngineOutput, type EngineSettings, type EspeakEngine } from "./espeak-engine.js";
 import { ESPEAK_MAX_RATE, ESPEAK_MIN_RATE, espeakTtsOptionsSchema, type EspeakTtsOptions } from "./espeak-tts-options.js";
 import { escapeText } from "./escape-text.js";
@@ -19,7 +19,6 @@ export interface EspeakTtsProvider extends TtsProvider {
 }
 
 /** Lets timers and I/O run (an abort, another request) between two engine calls. */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Waits for `promise`, or rejects with an AbortError as soon as `signal` fires. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -50,7 +49,10 @@ const disposedError = (): VoxpipeError =>
  * series of short engine calls (a sentence or a few, up to about 200
  * characters); each call is atomic and sets its own voice and rate, and the
  * event loop runs between calls, so aborts land promptly and concurrent
- * requests interleave call by call without affecting each other's output.
+ * requests interleave call by call without affecting each other's output:
+ * every call takes a turn at the CPU (`processCpuTurns`, one per turn of the
+ * event loop, a request's first call before others' later ones), so many
+ * requests at once never hold the rest of the process back.
  * Each call's audio is yielded as one chunk, with the pause eSpeak would have
  * made at the cut appended, and word timings relative to the request's start.
  */
@@ -92,7 +94,8 @@ export function createEspeakTts(input: EspeakTtsOptions = {}): EspeakTtsProvider
     const pieces = splitForSynthesis(request.text);
     let offsetMs = 0;
     for (const [index, piece] of pieces.entries()) {
-      if (index > 0) await yieldToEventLoop();
+      // Every call takes its turn at the CPU; a request's first one goes before other requests' later ones.
+      await processCpuTurns.next({ first: index === 0, ...(signal ? { signal } : {}) });
       throwIfAborted(signal, "tts");
       if (disposed) throw disposedError();
       const escaped = escapeText(piece.text);

@@ -21,3 +21,4 @@ export { streamWithRetries, type RetryPolicy } from "./stream-with-retries.js";
 export { aliasWarnings, aliasWarningsOf, withAliasWarnings, type OptionAliases } from "./option-aliases.js";
 export { startProgress, type ProgressTask } from "./progress-task.js";
 export { parseAdapterOptions, strictOptionsSchema } from "./parse-adapter-options.js";
+export { CpuTurns, TURN_BUDGET_MS, processCpuTurns } from "./cpu-turns.js";
