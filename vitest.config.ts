@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"] } },
-      { extends: true, test: { name: "adapters", include: ["packages/{llm,tts}-*/src/**/*.test.ts", "packages/espeak-phonemizer/src/**/*.test.ts", "examples/*/src/**/*.test.ts"] } },
+      { extends: true, test: { name: "adapters", include: ["packages/{llm,tts}-*/src/**/*.test.ts", "packages/espeak-phonemizer/src/**/*.test.ts", "packages/onnx-worker/src/**/*.test.ts", "examples/*/src/**/*.test.ts"] } },
       { extends: true, test: { name: "server", root: "packages/server", include: ["src/**/*.test.ts"] } },
       { extends: true, test: { name: "cli", root: "packages/cli", include: ["src/**/*.test.ts"] } },
       { extends: true, test: { name: "ai-sdk", root: "packages/ai-sdk", include: ["src/**/*.test.ts"] } },

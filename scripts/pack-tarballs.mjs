@@ -2,7 +2,8 @@
 // Packs voxpipe's published packages (packages/*) into npm-installable tarballs, until they are on the npm registry.
 //   pnpm pack:tarballs [FOLDER]        (default: ./tarballs; run `pnpm build` first)
 // FOLDER/*.tgz is `voxpipe` and everything it depends on: `npm i FOLDER/*.tgz` (add -g for a global command).
-// FOLDER/optional/ holds the two heavy adapters (llama.cpp, Piper) and the AI SDK integration, installed beside it only when wanted.
+// FOLDER/optional/ holds the heavy adapters (llama.cpp, Piper, Kokoro), the onnxruntime worker the last two share, and the
+// AI SDK integration, installed beside it only when wanted (the printed command for Piper or Kokoro names the worker too).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -11,7 +12,10 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const out = path.resolve(process.cwd(), args[0] ?? path.join(root, "tarballs"));
-const optional = ["voxpipe-llm-llama-cpp-", "voxpipe-tts-piper-", "voxpipe-ai-sdk-"];
+const optional = ["voxpipe-llm-llama-cpp-", "voxpipe-tts-piper-", "voxpipe-tts-kokoro-", "voxpipe-onnx-worker-", "voxpipe-ai-sdk-"];
+/** Optional tarballs that are installed only with another one, and the prefix of the one that needs them. */
+const onnxWorker = "voxpipe-onnx-worker-";
+const needsOnnxWorker = ["voxpipe-tts-piper-", "voxpipe-tts-kokoro-"];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, "optional"), { recursive: true });
@@ -24,7 +28,10 @@ for (const name of tarballs) {
 const main = readdirSync(out).filter((name) => name.endsWith(".tgz"));
 const heavy = readdirSync(path.join(out, "optional"));
 console.log(`voxpipe and its dependencies (${main.length} tarballs): npm i ${path.join(out, "*.tgz")}`);
+const worker = heavy.find((name) => name.startsWith(onnxWorker));
 for (const name of heavy) {
-  const skip = name.startsWith("voxpipe-tts-piper-") ? "ONNXRUNTIME_NODE_INSTALL=skip " : "";
-  console.log(`optional: ${skip}npm i ${path.join(out, "optional", name)}`);
+  if (name === worker) continue;
+  const onnx = needsOnnxWorker.some((prefix) => name.startsWith(prefix));
+  const files = onnx && worker ? [worker, name] : [name];
+  console.log(`optional: ${onnx ? "ONNXRUNTIME_NODE_INSTALL=skip " : ""}npm i ${files.map((file) => path.join(out, "optional", file)).join(" ")}`);
 }

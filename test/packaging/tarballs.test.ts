@@ -103,9 +103,9 @@ describe.each(packed.map((p) => [p.manifest.name, p] as const))("the %s tarball"
 
 describe("what npm i voxpipe brings in", () => {
   const cli = packed.find((p) => p.manifest.name === "voxpipe")!;
-  const heavy = ["@voxpipe/llm-llama-cpp", "@voxpipe/tts-piper"];
+  const heavy = ["@voxpipe/llm-llama-cpp", "@voxpipe/tts-piper", "@voxpipe/tts-kokoro"];
 
-  it("the light first-party adapters as dependencies; llama.cpp and Piper only as optional peers", () => {
+  it("the light first-party adapters as dependencies; llama.cpp, Piper and Kokoro only as optional peers", () => {
     const dependencies = Object.keys(cli.manifest.dependencies as Record<string, string>);
     expect(dependencies).toEqual(expect.arrayContaining(["@voxpipe/core", "@voxpipe/tts-espeak", "@voxpipe/llm-ollama", "@voxpipe/llm-openai", "@voxpipe/tts-openai", "@voxpipe/tts-gpt-sovits"]));
     for (const name of heavy) {
@@ -115,8 +115,17 @@ describe("what npm i voxpipe brings in", () => {
     }
   });
 
-  it("the pack script puts the heavy adapters (and the AI SDK integration) apart, so npm i tarballs/*.tgz installs the command alone", () => {
-    expect(readdirSync(path.join(out, "optional")).sort()).toEqual(["voxpipe-ai-sdk-0.1.0.tgz", "voxpipe-llm-llama-cpp-0.1.0.tgz", "voxpipe-tts-piper-0.1.0.tgz"].map((n) => n.replace("0.1.0", cli.manifest.version as string)));
-    expect(readdirSync(out).filter((n) => n.endsWith(".tgz"))).toHaveLength(packageDirs.length - 3);
+  it("the pack script puts the heavy adapters, their onnxruntime worker (and the AI SDK integration) apart, so npm i tarballs/*.tgz installs the command alone", () => {
+    const apart = ["voxpipe-ai-sdk-0.1.0.tgz", "voxpipe-llm-llama-cpp-0.1.0.tgz", "voxpipe-onnx-worker-0.1.0.tgz", "voxpipe-tts-kokoro-0.1.0.tgz", "voxpipe-tts-piper-0.1.0.tgz"];
+    expect(readdirSync(path.join(out, "optional")).sort()).toEqual(apart.map((n) => n.replace("0.1.0", cli.manifest.version as string)));
+    expect(readdirSync(out).filter((n) => n.endsWith(".tgz"))).toHaveLength(packageDirs.length - apart.length);
+  });
+
+  it("nothing in tarballs/ depends on a tarball in optional/, so npm i tarballs/*.tgz finds every dependency", () => {
+    const main = new Set(readdirSync(out).filter((n) => n.endsWith(".tgz")));
+    const apartNames = packed.filter((p) => p.dir.startsWith("packages/") && !main.has(tarballName(p.manifest.name, p.manifest.version as string))).map((p) => p.manifest.name);
+    for (const pkg of packed.filter((p) => main.has(tarballName(p.manifest.name, p.manifest.version as string)))) {
+      expect(Object.keys((pkg.manifest.dependencies as Record<string, string> | undefined) ?? {}).filter((name) => apartNames.includes(name)), pkg.manifest.name).toEqual([]);
+    }
   });
 });

@@ -8,7 +8,7 @@ import {
   type TtsProvider,
   type TtsRequest,
 } from "@voxpipe/core";
-import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
+import { parseAdapterOptions, raceAbort } from "@voxpipe/core/adapter-kit";
 import { loadEspeakPhonemizer } from "@voxpipe/espeak-phonemizer";
 import { kokoroOptionsSchema, type KokoroOptions } from "./kokoro-options.js";
 import { KokoroModel } from "./kokoro-model.js";
@@ -16,7 +16,6 @@ import { MAX_TOKENS, phonemesToIds } from "./kokoro-vocab.js";
 import { defaultCacheDir, resolveModelSource } from "./model-source.js";
 import { normalizeText } from "./normalize-text.js";
 import { phonemizeText, splitSentences, type KokoroLang } from "./phonemize.js";
-import { raceAbort } from "./race-abort.js";
 import { splitTokens } from "./split-tokens.js";
 import { VoiceBank } from "./voice-bank.js";
 import { styleFor } from "./voice-style.js";

@@ -8,7 +8,8 @@ export { KOKORO_VOCAB, MAX_TOKENS, PAD_ID, phonemesToIds } from "./kokoro-vocab.
 export { normalizeText } from "./normalize-text.js";
 export { splitTokens } from "./split-tokens.js";
 export type { KokoroLang } from "./phonemize.js";
-export { KOKORO_REPO, MODEL_VARIANTS, parseHfUri, hfFileUrl, type HfUri, type ModelVariant } from "./model-source.js";
+export { KOKORO_REPO, MODEL_VARIANTS, parseHfUri, type ModelVariant } from "./model-source.js";
+export { hfFileUrl, type HfUri } from "@voxpipe/core/adapter-kit";
 export { parseVoiceSpec, STYLE_WIDTH, VOICE_ROWS, type VoicePart } from "./voice-style.js";
 
 /** Config entry: `tts: { use: "@voxpipe/tts-kokoro", options: { model: "q8", voice: "af_heart" } }`. */

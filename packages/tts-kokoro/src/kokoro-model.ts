@@ -1,11 +1,7 @@
-import { existsSync, statSync } from "node:fs";
-import { ModelNotFoundError, VoxpipeError, type AdapterContext } from "@voxpipe/core";
-import { startProgress } from "@voxpipe/core/adapter-kit";
-import { downloadFile } from "./download-file.js";
-import { InferenceWorker } from "./inference-worker.js";
+import type { AdapterContext } from "@voxpipe/core";
+import type { FileSource } from "@voxpipe/core/adapter-kit";
+import { OnnxModel, type LoadedOnnxModel } from "@voxpipe/onnx-worker";
 import { audioFromOutput, buildFeeds, planInputs, type InputPlan } from "./model-inputs.js";
-import type { FileSource } from "./model-source.js";
-import { raceAbort } from "./race-abort.js";
 
 /** How to load the model. */
 export interface KokoroModelOptions {
@@ -17,54 +13,37 @@ export interface KokoroModelOptions {
   progress?: AdapterContext["progress"];
 }
 
-interface Loaded {
-  worker: InferenceWorker;
-  plan: InputPlan;
-}
-
 /**
  * The Kokoro ONNX model: downloaded if need be and loaded into one
  * onnxruntime session in a worker thread on first use, then reused by every
  * request until `dispose`.
  */
 export class KokoroModel {
-  readonly #options: KokoroModelOptions;
-  #loading: Promise<Loaded> | undefined;
-  /** What `#loading` resolved to, so a run on a loaded model reaches the worker without a turn of the microtask queue. */
-  #loaded: Loaded | undefined;
-  #download = new AbortController();
-  #sessionsCreated = 0;
+  readonly #model: OnnxModel<InputPlan>;
+  readonly #log: AdapterContext["log"];
   #warnedIntegerSpeed = false;
 
   constructor(options: KokoroModelOptions) {
-    this.#options = options;
+    this.#log = options.log;
+    this.#model = new OnnxModel({
+      ...options,
+      naming: { label: "kokoro", loading: "model", file: "model", expected: "a complete Kokoro v1.0 .onnx file" },
+      plan: planInputs,
+    });
   }
 
   /** onnxruntime sessions created so far: 1 after any number of requests, unless disposed in between. */
   get sessionsCreated(): number {
-    return this.#sessionsCreated;
+    return this.#model.sessionsCreated;
   }
 
   get path(): string {
-    return this.#options.source.path;
+    return this.#model.path;
   }
 
   /** Loads the model once; later calls share it. `signal` only stops this caller's waiting. */
-  load(signal?: AbortSignal): Promise<Loaded> {
-    if (!this.#loading) {
-      const loading: Promise<Loaded> = this.#create().then(
-        (loaded) => {
-          if (this.#loading === loading) this.#loaded = loaded;
-          return loaded;
-        },
-        (error: unknown) => {
-          if (this.#loading === loading) this.#loading = undefined;
-          throw error;
-        },
-      );
-      this.#loading = loading;
-    }
-    return raceAbort(this.#loading, signal);
+  load(signal?: AbortSignal): Promise<LoadedOnnxModel<InputPlan>> {
+    return this.#model.load(signal);
   }
 
   /**
@@ -74,78 +53,18 @@ export class KokoroModel {
    * waiting at once; the run itself finishes in the worker.
    */
   run(ids: readonly number[], style: Float32Array, speed: number, signal?: AbortSignal): Promise<Float32Array> {
-    const loaded = this.#loaded;
-    if (loaded) return this.#runOn(loaded, ids, style, speed, signal);
-    return this.load(signal).then((now) => this.#runOn(now, ids, style, speed, signal));
-  }
-
-  async #runOn({ worker, plan }: Loaded, ids: readonly number[], style: Float32Array, speed: number, signal: AbortSignal | undefined): Promise<Float32Array> {
-    if (plan.speedType === "int32" && !Number.isInteger(speed) && !this.#warnedIntegerSpeed) {
-      this.#warnedIntegerSpeed = true;
-      this.#options.log("warn", `kokoro: the model ${this.path} takes "speed" as an integer; speed ${speed} is rounded to ${Math.max(1, Math.round(speed))} (reported once).`);
-    }
-    let output;
-    try {
-      output = await raceAbort(worker.run(buildFeeds(plan, ids, style, speed), plan.outputName), signal);
-    } catch (error) {
-      if (VoxpipeError.isInstance(error)) throw error;
-      throw new VoxpipeError({
-        code: "inference-failed",
-        stage: "tts",
-        message: `kokoro: inference failed on ${this.path} with ${ids.length} phoneme ids: ${error instanceof Error ? error.message : String(error)}`,
-        cause: error,
-      });
-    }
-    return audioFromOutput(output, this.path);
+    const feedsFor = (plan: InputPlan) => {
+      if (plan.speedType === "int32" && !Number.isInteger(speed) && !this.#warnedIntegerSpeed) {
+        this.#warnedIntegerSpeed = true;
+        this.#log("warn", `kokoro: the model ${this.path} takes "speed" as an integer; speed ${speed} is rounded to ${Math.max(1, Math.round(speed))} (reported once).`);
+      }
+      return buildFeeds(plan, ids, style, speed);
+    };
+    return this.#model.run(feedsFor, `${ids.length} phoneme ids`, signal).then((output) => audioFromOutput(output, this.path));
   }
 
   /** Stops a download, stops the worker and frees the session. Idempotent; a later request loads again. */
-  async dispose(): Promise<void> {
-    this.#download.abort();
-    this.#download = new AbortController();
-    const loading = this.#loading;
-    this.#loading = undefined;
-    this.#loaded = undefined;
-    const loaded = await loading?.catch(() => undefined);
-    await loaded?.worker.terminate();
-  }
-
-  async #create(): Promise<Loaded> {
-    const { source, log, progress, executionProviders, threads } = this.#options;
-    if (source.kind === "remote") await downloadFile({ url: source.url, destination: source.path, log, progress, signal: this.#download.signal });
-    if (!existsSync(source.path)) {
-      throw new ModelNotFoundError(`kokoro: the model ${source.path} is gone (it existed when the adapter was created). Put it back or fix the "model" option.`, [source.path], "tts");
-    }
-    const megabytes = (statSync(source.path).size / (1024 * 1024)).toFixed(1);
-    const loading = startProgress({ log, progress }, `kokoro: loading model ${source.path} (${megabytes} MB, onnxruntime on ${executionProviders.join(", ")})`);
-    const loadStarted = performance.now();
-    let started;
-    try {
-      started = await InferenceWorker.start(source.path, {
-        executionProviders: [...executionProviders],
-        graphOptimizationLevel: "all",
-        intraOpNumThreads: threads,
-      });
-    } catch (error) {
-      loading.failed();
-      throw new VoxpipeError({
-        code: "model-load-failed",
-        stage: "tts",
-        message:
-          `kokoro: onnxruntime could not load ${source.path} with execution providers [${executionProviders.join(", ")}]: ` +
-          `${error instanceof Error ? error.message : String(error)}. Check that it is a complete Kokoro v1.0 .onnx file (download it again if it may be truncated) ` +
-          `and that the execution providers are available (["cpu"] always is).`,
-        cause: error,
-      });
-    }
-    loading.done();
-    log("info", `kokoro: loaded model ${source.path} in ${Math.round(performance.now() - loadStarted)} ms`);
-    this.#sessionsCreated++;
-    try {
-      return { worker: started.worker, plan: planInputs(started.signature, source.path) };
-    } catch (error) {
-      await started.worker.terminate();
-      throw error;
-    }
+  dispose(): Promise<void> {
+    return this.#model.dispose();
   }
 }

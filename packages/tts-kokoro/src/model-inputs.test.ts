@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { audioFromOutput, buildFeeds, planInputs, type ModelSignature } from "./model-inputs.js";
+import type { ModelSignature } from "@voxpipe/onnx-worker";
+import { audioFromOutput, buildFeeds, planInputs } from "./model-inputs.js";
 
 const tensor = (name: string, type: string, shape: (number | string)[]) => ({ name, isTensor: true, type, shape });
 const v1: ModelSignature = {

@@ -1,28 +1,7 @@
 import { VoxpipeError } from "@voxpipe/core";
+import type { ModelSignature, TensorData } from "@voxpipe/onnx-worker";
 import { PAD_ID } from "./kokoro-vocab.js";
 import { STYLE_WIDTH } from "./voice-style.js";
-
-/** An input's or output's declared type and shape, as onnxruntime reports it. */
-export interface ValueMetadata {
-  name: string;
-  isTensor: boolean;
-  type?: string;
-  shape?: ReadonlyArray<number | string>;
-}
-
-/** What a loaded model declares. */
-export interface ModelSignature {
-  inputNames: readonly string[];
-  inputMetadata: readonly ValueMetadata[];
-  outputNames: readonly string[];
-}
-
-/** A tensor as plain data, to cross to the inference worker and back. */
-export interface TensorData {
-  type: string;
-  data: BigInt64Array | Float32Array | Int32Array;
-  dims: readonly number[];
-}
 
 /** What the loaded model wants fed, worked out once from what it declares. */
 export interface InputPlan {

@@ -1,10 +1,15 @@
 import { existsSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname, isAbsolute, join, resolve } from "node:path";
-import { ConfigError, ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
-
-/** A file on disk already, or one to download into the cache on first use. */
-export type FileSource = { kind: "file"; path: string } | { kind: "remote"; url: string; path: string };
+import { dirname, join, resolve } from "node:path";
+import { ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
+import {
+  adapterCacheDir,
+  hfSource,
+  localCandidates,
+  parseHfUri as parseHfFileUri,
+  remoteSource as remoteFileSource,
+  type FileSource,
+  type HfUri,
+} from "@voxpipe/core/adapter-kit";
 
 /** The Hugging Face repo of Kokoro v1.0 in ONNX form, with its model variants and voices. */
 export const KOKORO_REPO = "onnx-community/Kokoro-82M-v1.0-ONNX";
@@ -22,69 +27,17 @@ export const MODEL_VARIANTS = {
 } as const;
 export type ModelVariant = keyof typeof MODEL_VARIANTS;
 
-/** The parts of an `hf:owner/repo[@revision]/path` URI. */
-export interface HfUri {
-  owner: string;
-  repo: string;
-  revision: string;
-  path: string;
-}
+/** How a malformed `hf:` URI in a Kokoro option is reported. */
+const HF_HINT = { label: "kokoro", example: `hf:${KOKORO_REPO}/${MODEL_VARIANTS.q8}` };
 
 /** Parses `hf:owner/repo[@revision]/path/in/repo`; undefined when `spec` is not an `hf:` URI. */
-export function parseHfUri(spec: string): HfUri | undefined {
-  if (!spec.startsWith("hf:")) return undefined;
-  const match = /^hf:(?:\/\/)?([^/@\s]+)\/([^/@\s]+)(?:@([^/\s]+))?\/(.+)$/.exec(spec);
-  if (!match) {
-    throw new ConfigError(`kokoro: "${spec}" is not a valid hf: URI. Write hf:OWNER/REPO[@REVISION]/PATH, e.g. hf:${KOKORO_REPO}/${MODEL_VARIANTS.q8}.`);
-  }
-  const [, owner = "", repo = "", revision = "main", path = ""] = match;
-  return { owner, repo, revision, path };
-}
-
-/** The download URL of a file in a Hugging Face repo (`endpoint` for mirrors; $HF_ENDPOINT in the environment). */
-export function hfFileUrl(uri: HfUri, endpoint = "https://huggingface.co"): string {
-  const path = uri.path.split("/").map(encodeURIComponent).join("/");
-  return `${endpoint.replace(/\/+$/, "")}/${uri.owner}/${uri.repo}/resolve/${encodeURIComponent(uri.revision)}/${path}`;
-}
-
-const isUrl = (spec: string): boolean => /^https?:\/\//i.test(spec);
-const safeSegments = (path: string): string[] =>
-  path
-    .split("/")
-    .map((segment) => decodeURIComponent(segment).replace(/[<>:"\\|?*\u0000-\u001f]/g, "_"))
-    .filter((segment) => segment !== "" && segment !== "." && segment !== "..");
+export const parseHfUri = (spec: string): HfUri | undefined => parseHfFileUri(spec, HF_HINT);
 
 /** Where downloads go: the `cacheDir` option, else $VOXPIPE_CACHE_DIR/kokoro, $XDG_CACHE_HOME/voxpipe/kokoro or ~/.cache/voxpipe/kokoro. */
-export function defaultCacheDir(env: AdapterContext["env"], configDir: string, cacheDir?: string): string {
-  if (cacheDir) return resolve(configDir, cacheDir);
-  if (env.VOXPIPE_CACHE_DIR) return join(env.VOXPIPE_CACHE_DIR, "kokoro");
-  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "voxpipe", "kokoro");
-}
-
-/** An `hf:` URI → its URL and its place in the cache. */
-export function hfSource(hf: HfUri, env: AdapterContext["env"], cacheDir: string): FileSource {
-  return { kind: "remote", url: hfFileUrl(hf, env.HF_ENDPOINT), path: join(cacheDir, "hf", hf.owner, hf.repo, ...safeSegments(hf.revision), ...safeSegments(hf.path)) };
-}
+export const defaultCacheDir = (env: AdapterContext["env"], configDir: string, cacheDir?: string): string => adapterCacheDir("kokoro", env, configDir, cacheDir);
 
 /** A remote spec (hf: URI or URL) → its URL and its place in the cache; undefined for local paths. */
-export function remoteSource(spec: string, env: AdapterContext["env"], cacheDir: string): FileSource | undefined {
-  const hf = parseHfUri(spec);
-  if (hf) return hfSource(hf, env, cacheDir);
-  if (isUrl(spec)) {
-    const url = new URL(spec);
-    return { kind: "remote", url: url.href, path: join(cacheDir, "url", url.host.replace(/:/g, "_"), ...safeSegments(url.pathname)) };
-  }
-  return undefined;
-}
-
-/** Places a local path is looked for: as given if absolute; else from configDir, $VOXPIPE_MODELS_DIR, $VOXPIPE_MODELS_DIR/tts. */
-export function localCandidates(spec: string, context: Pick<AdapterContext, "configDir" | "env">): string[] {
-  if (isAbsolute(spec)) return [spec];
-  const roots = [context.configDir];
-  const modelsDir = context.env.VOXPIPE_MODELS_DIR;
-  if (modelsDir) roots.push(modelsDir, join(modelsDir, "tts"));
-  return roots.map((root) => resolve(root, spec));
-}
+export const remoteSource = (spec: string, env: AdapterContext["env"], cacheDir: string): FileSource | undefined => remoteFileSource(spec, env, cacheDir, HF_HINT);
 
 /** The `hf:` URI a model keyword stands for. */
 export const variantUri = (variant: ModelVariant): string => `hf:${KOKORO_REPO}/${MODEL_VARIANTS[variant]}`;

@@ -1,7 +1,6 @@
 import { type AdapterContext } from "@voxpipe/core";
-import { downloadFile } from "./download-file.js";
-import { resolveVoiceSource, type FileSource } from "./model-source.js";
-import { raceAbort } from "./race-abort.js";
+import { downloadFile, raceAbort, type FileSource } from "@voxpipe/core/adapter-kit";
+import { resolveVoiceSource } from "./model-source.js";
 import { blendVoices, parseVoiceSpec, readVoiceFile, type VoiceStyles } from "./voice-style.js";
 
 /** Where voices are looked for, and how downloads are logged. */
@@ -55,7 +54,7 @@ export class VoiceBank {
     const resolved = this.resolve(spec);
     const parts = await Promise.all(
       resolved.parts.map(async (part) => {
-        if (part.source.kind === "remote") await downloadFile({ url: part.source.url, destination: part.source.path, log: this.#options.context.log, progress: this.#options.context.progress });
+        if (part.source.kind === "remote") await downloadFile({ label: "kokoro", url: part.source.url, destination: part.source.path, log: this.#options.context.log, progress: this.#options.context.progress });
         return { styles: await readVoiceFile(part.source.path), weight: part.weight };
       }),
     );

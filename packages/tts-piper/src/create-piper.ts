@@ -9,15 +9,13 @@ import {
   type TtsProvider,
   type TtsRequest,
 } from "@voxpipe/core";
-import { parseAdapterOptions } from "@voxpipe/core/adapter-kit";
+import { downloadFile, parseAdapterOptions, raceAbort } from "@voxpipe/core/adapter-kit";
 import { loadEspeakEngine } from "./piper-espeak.js";
-import { downloadFile } from "./download-file.js";
 import { defaultCacheDir, resolveConfigSource, resolveModelSource } from "./model-source.js";
 import { describePhoneme, phonemesToIds } from "./phoneme-ids.js";
 import { phonemizeSentence, phonemizeSentences, splitSentences, type SentencePhonemes } from "./phonemize.js";
 import { piperOptionsSchema, type PiperOptions } from "./piper-options.js";
 import { PiperModel } from "./piper-model.js";
-import { raceAbort } from "./race-abort.js";
 import { resolveSpeaker } from "./speaker.js";
 import { loadVoiceConfig, type VoiceConfig } from "./voice-config.js";
 
@@ -50,7 +48,7 @@ export async function createPiperTts(input: PiperOptions, context: AdapterContex
   const cacheDir = defaultCacheDir(context.env, context.configDir, options.cacheDir);
   const modelSource = resolveModelSource(options.model, context, cacheDir);
   const configSource = resolveConfigSource(options.config, modelSource, context, cacheDir);
-  if (configSource.kind === "remote") await downloadFile({ url: configSource.url, destination: configSource.path, log: context.log, progress: context.progress });
+  if (configSource.kind === "remote") await downloadFile({ label: "piper", url: configSource.url, destination: configSource.path, log: context.log, progress: context.progress });
   const config = await loadVoiceConfig(configSource.path);
 
   let defaultSpeaker = 0;

@@ -8,7 +8,8 @@ export { phonemesToIds, BOS, EOS, PAD, type PhonemeIdMap } from "./phoneme-ids.j
 export { splitClauses, type Clause, type ClauseTerminator } from "./split-clauses.js";
 export type { SentencePhonemes, PhonemeType } from "./phonemize.js";
 export type { VoiceConfig } from "./voice-config.js";
-export { parseHfUri, hfFileUrl, type HfUri } from "./model-source.js";
+export { parseHfUri } from "./model-source.js";
+export { hfFileUrl, type HfUri } from "@voxpipe/core/adapter-kit";
 
 /** Config entry: `tts: { use: "@voxpipe/tts-piper", options: { model: "…onnx" } }`. */
 export default defineAdapter({

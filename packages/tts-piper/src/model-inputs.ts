@@ -1,4 +1,5 @@
 import { VoxpipeError } from "@voxpipe/core";
+import type { ModelSignature, TensorData, ValueMetadata } from "@voxpipe/onnx-worker";
 
 /** The inputs every Piper/VITS model has. */
 const REQUIRED_INPUTS = ["input", "input_lengths", "scales"] as const;
@@ -18,28 +19,6 @@ export interface InputPlan {
   outputName: string;
 }
 
-/** An input's declared type and shape, as onnxruntime reports it. */
-export interface InputMetadata {
-  name: string;
-  isTensor: boolean;
-  type?: string;
-  shape?: ReadonlyArray<number | string>;
-}
-
-/** What a loaded model declares. */
-export interface ModelSignature {
-  inputNames: readonly string[];
-  inputMetadata: readonly InputMetadata[];
-  outputNames: readonly string[];
-}
-
-/** A tensor as plain data, to cross to the inference worker and back. */
-export interface TensorData {
-  type: string;
-  data: BigInt64Array | Float32Array;
-  dims: readonly number[];
-}
-
 const mismatch = (modelPath: string, problem: string): VoxpipeError =>
   new VoxpipeError({
     code: "model-inputs-mismatch",
@@ -57,7 +36,7 @@ export function planInputs(session: ModelSignature, modelPath: string): InputPla
   if (unknown.length > 0) {
     throw mismatch(modelPath, `requires input(s) voxpipe cannot fill: ${unknown.map((n) => `"${n}"`).join(", ")} (it knows ${[...known].map((n) => `"${n}"`).join(", ")})`);
   }
-  const metadata = new Map<string, InputMetadata>(session.inputMetadata.map((entry) => [entry.name, entry]));
+  const metadata = new Map<string, ValueMetadata>(session.inputMetadata.map((entry) => [entry.name, entry]));
   const expectType = (name: string, type: string): void => {
     const entry = metadata.get(name);
     if (entry?.isTensor && entry.type !== type) throw mismatch(modelPath, `declares input "${name}" as ${entry.type}, not ${type}`);

@@ -1,4 +1,4 @@
-// @voxpipe/core/adapter-kit: shared building blocks for adapter packages (requests, deadlines, retries, errors, secrets, PCM decoding, inline think tags).
+// @voxpipe/core/adapter-kit: shared building blocks for adapter packages (requests, deadlines, retries, errors, secrets, PCM decoding, inline think tags, model files: hf: sources, downloads with progress, abort races).
 export { adapterError, type AdapterErrorExtra } from "./adapter-error.js";
 export { adapterRedactor } from "./adapter-redactor.js";
 export type { ByteStreamDeadline } from "./byte-stream-deadline.js";
@@ -22,3 +22,6 @@ export { aliasWarnings, aliasWarningsOf, withAliasWarnings, type OptionAliases }
 export { startProgress, type ProgressTask } from "./progress-task.js";
 export { parseAdapterOptions, strictOptionsSchema } from "./parse-adapter-options.js";
 export { CpuTurns, TURN_BUDGET_MS, processCpuTurns } from "./cpu-turns.js";
+export { downloadFile, type DownloadRequest } from "./download-file.js";
+export { raceAbort } from "./race-abort.js";
+export { adapterCacheDir, hfFileUrl, hfSource, localCandidates, parseHfUri, remoteSource, type FileSource, type HfUri, type HfUriHint } from "./model-file-source.js";

@@ -1,10 +1,15 @@
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { VoxpipeError, type AdapterContext } from "@voxpipe/core";
-import { startProgress } from "@voxpipe/core/adapter-kit";
+import { VoxpipeError, type Stage } from "../errors/voxpipe-error.js";
+import type { AdapterContext } from "../registry/define-adapter.js";
+import { startProgress } from "./progress-task.js";
 
 /** What `downloadFile` needs. */
 export interface DownloadRequest {
+  /** Who downloads: the prefix of every log line and error, e.g. "piper". */
+  label: string;
+  /** The stage a failure is reported under; default "tts". */
+  stage?: Stage;
   url: string;
   /** Final path; the file grows at `destination + ".partial"` and is renamed when complete. */
   destination: string;
@@ -23,10 +28,10 @@ const formatMb = (bytes: number): string => (bytes / MB).toFixed(1);
 const failure = (request: DownloadRequest, problem: string, retryable: boolean, cause?: unknown): VoxpipeError =>
   new VoxpipeError({
     code: "download-failed",
-    stage: "tts",
+    stage: request.stage ?? "tts",
     retryable,
     message:
-      `kokoro: could not download ${request.url}: ${problem}. ` +
+      `${request.label}: could not download ${request.url}: ${problem}. ` +
       (retryable
         ? `Check the internet connection and try again (what was received is kept in ${request.destination}.partial and the download resumes from there), `
         : "Check the address, ") +
@@ -84,11 +89,11 @@ export async function downloadFile(request: DownloadRequest): Promise<void> {
   const total = Number.isFinite(length) ? offset + length : undefined;
   request.log(
     "info",
-    `kokoro: downloading ${request.url}${total === undefined ? "" : ` (${formatMb(total)} MB)`}${resumed ? `, resuming at ${formatMb(offset)} MB` : ""} into ${request.destination}`,
+    `${request.label}: downloading ${request.url}${total === undefined ? "" : ` (${formatMb(total)} MB)`}${resumed ? `, resuming at ${formatMb(offset)} MB` : ""} into ${request.destination}`,
   );
   const file = await open(partial, resumed ? "a" : "w");
   let received = offset;
-  const progress = startProgress(request, `kokoro: downloading ${request.url}`, { doneBytes: received, ...(total === undefined ? {} : { totalBytes: total }) });
+  const progress = startProgress(request, `${request.label}: downloading ${request.url}`, { doneBytes: received, ...(total === undefined ? {} : { totalBytes: total }) });
   try {
     if (response.body) {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -110,5 +115,5 @@ export async function downloadFile(request: DownloadRequest): Promise<void> {
   }
   await rename(partial, request.destination);
   progress.done();
-  request.log("info", `kokoro: downloaded ${request.url} (${formatMb(received)} MB)`);
+  request.log("info", `${request.label}: downloaded ${request.url} (${formatMb(received)} MB)`);
 }

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { inferenceWorkerSource } from "./inference-worker-source.js";
-import type { ModelSignature, TensorData } from "./model-inputs.js";
+import type { ModelSignature, TensorData } from "./tensor-data.js";
 
 /** Session options the worker passes to `InferenceSession.create`. */
 export interface WorkerSessionOptions {
