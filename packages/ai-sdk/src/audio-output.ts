@@ -1,6 +1,5 @@
 import type { SharedV4AudioFormat, SharedV4Warning } from "@ai-sdk/provider";
-import { createStreamResampler, floatToPcm16, type AudioFormat, type StreamResampler } from "@voxpipe/core";
-import { wavHeader } from "./wav-codec.js";
+import { WAV_HEADER_BYTES, createStreamResampler, floatToPcm16, pcm16Bytes, wavHeader, type AudioFormat, type StreamResampler } from "@voxpipe/core";
 import { downmix } from "./downmix.js";
 
 /** The container of the bytes a speech call returns: raw 16-bit little-endian PCM, or that PCM inside WAV. */
@@ -63,14 +62,14 @@ export class AudioEncoder {
       this.resampler ??= await createStreamResampler(1, sampleRate, this.plan.sampleRate);
       mono = this.resampler.push(mono);
     }
-    return this.withHeader(pcm16Bytes(mono));
+    return this.withHeader(pcm16Bytes(floatToPcm16(mono)));
   }
 
   /** The resampler's tail at the end of the audio (empty when nothing was resampled), and frees it. */
   finish(): Uint8Array {
     const tail = this.resampler?.flush() ?? new Float32Array(0);
     this.dispose();
-    return this.withHeader(pcm16Bytes(tail));
+    return this.withHeader(pcm16Bytes(floatToPcm16(tail)));
   }
 
   dispose(): void {
@@ -81,18 +80,10 @@ export class AudioEncoder {
   private withHeader(bytes: Uint8Array): Uint8Array {
     if (this.plan.container !== "wav" || this.headerSent || bytes.byteLength === 0) return bytes;
     this.headerSent = true;
-    const out = new Uint8Array(44 + bytes.byteLength);
-    out.set(wavHeader(this.plan.sampleRate, 1), 0);
-    out.set(bytes, 44);
+    const out = new Uint8Array(WAV_HEADER_BYTES + bytes.byteLength);
+    out.set(wavHeader({ sampleRate: this.plan.sampleRate, channels: 1 }), 0);
+    out.set(bytes, WAV_HEADER_BYTES);
     return out;
   }
 }
 
-function pcm16Bytes(samples: Float32Array): Uint8Array {
-  const ints = floatToPcm16(samples);
-  // Int16Array is platform-endian; write little-endian explicitly.
-  const bytes = new Uint8Array(ints.length * 2);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < ints.length; i++) view.setInt16(i * 2, ints[i] ?? 0, true);
-  return bytes;
-}

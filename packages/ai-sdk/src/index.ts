@@ -5,4 +5,4 @@ export { VoxpipeSpeechModel } from "./voxpipe-speech-model.js";
 export { llmFromAiSdk, type LlmFromAiSdkOptions } from "./llm-from-ai-sdk.js";
 export { ttsFromAiSdk, type TtsFromAiSdkOptions } from "./tts-from-ai-sdk.js";
 export { aiSdkLlm, aiSdkLlmOptionsSchema, type AiSdkLlmOptions } from "./ai-sdk-llm-adapter.js";
-export { decodeWav, wavHeader, type DecodedWav } from "./wav-codec.js";
+export { decodeWav, type DecodedWav } from "@voxpipe/core";

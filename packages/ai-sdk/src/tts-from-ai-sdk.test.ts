@@ -3,7 +3,8 @@ import { collect, createScriptedLlm, tonePcm16 } from "@voxpipe/core/testing";
 import { APICallError, type SpeechModelV4CallOptions } from "@ai-sdk/provider";
 import { MockSpeechModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
-import { ttsFromAiSdk, wavHeader } from "./index.js";
+import { wavHeader } from "@voxpipe/core";
+import { ttsFromAiSdk } from "./index.js";
 
 /** TEST DOUBLE: the AI SDK's MockSpeechModelV4 answering every call with a WAV tone as long as the text (40 ms per character). */
 function wavSpeechModel(sampleRate = 24000): { model: MockSpeechModelV4; calls: SpeechModelV4CallOptions[] } {
@@ -13,7 +14,7 @@ function wavSpeechModel(sampleRate = 24000): { model: MockSpeechModelV4; calls: 
       calls.push(options);
       const pcm = tonePcm16(options.text, 1, sampleRate, 40, 440);
       const bytes = new Uint8Array(44 + pcm.byteLength);
-      bytes.set(wavHeader(sampleRate, 1, pcm.byteLength), 0);
+      bytes.set(wavHeader({ sampleRate, channels: 1 }, pcm.byteLength), 0);
       bytes.set(pcm, 44);
       return { audio: bytes, warnings: [], response: { timestamp: new Date(), modelId: "mock-speech" } };
     },

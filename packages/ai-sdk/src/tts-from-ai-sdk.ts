@@ -1,8 +1,10 @@
 import type { SpeechModelV4, SpeechModelV4CallOptions } from "@ai-sdk/provider";
-import { VoxpipeError, createStreamResampler, isAbortError, pcm16BytesToFloat, type AudioChunk, type TtsProvider } from "@voxpipe/core";
+import { VoxpipeError, createStreamResampler, decodeWav, isAbortError, pcm16BytesToFloat, type AudioChunk, type TtsProvider } from "@voxpipe/core";
 import { aiSdkErrorToVoxpipe } from "./ai-sdk-error.js";
-import { decodeWav } from "./wav-codec.js";
 import { downmix } from "./downmix.js";
+
+/** How a WAV the speech model returned that voxpipe cannot read is reported. */
+const SPEECH_MODEL_WAV = { what: "The speech model's audio", hint: 'Ask the model for "wav" or "pcm" (outputFormat).' };
 
 /** Options of `ttsFromAiSdk`. */
 export interface TtsFromAiSdkOptions {
@@ -61,7 +63,7 @@ export function ttsFromAiSdk(model: SpeechModelV4, options: TtsFromAiSdkOptions 
         throw aiSdkErrorToVoxpipe(error, model, "tts");
       }
       const bytes = typeof audio === "string" ? Uint8Array.from(Buffer.from(audio, "base64")) : audio;
-      const decoded = container === "wav" ? decodeWav(bytes) : { sampleRate: pcmRate, channels: 1, pcm: pcm16BytesToFloat(bytes.subarray(0, bytes.byteLength & ~1)) };
+      const decoded = container === "wav" ? decodeWav(bytes, SPEECH_MODEL_WAV) : { sampleRate: pcmRate, channels: 1, pcm: pcm16BytesToFloat(bytes.subarray(0, bytes.byteLength & ~1)) };
       const mono = downmix(decoded.pcm, decoded.channels);
       if (decoded.sampleRate === sampleRate) {
         yield { pcm: mono, sampleRate, channels: 1 };

@@ -5,7 +5,7 @@ import { experimental_streamSpeech as streamSpeech, generateSpeech, streamText }
 import { afterAll, describe, expect, it } from "vitest";
 import { controlledLanguageModel, observedTextStream } from "./__fixtures__/controlled-language-model.js";
 import { createVoxpipe } from "./index.js";
-import { decodeWav } from "./wav-codec.js";
+import { decodeWav } from "@voxpipe/core";
 
 // The warnings these tests provoke on purpose are asserted, not printed.
 (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;

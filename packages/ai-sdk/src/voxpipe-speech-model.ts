@@ -7,12 +7,11 @@ import type {
   SharedV4AudioFormat,
   SpeechModelV4Result,
 } from "@ai-sdk/provider";
-import { AbortError, VoxpipeError, createPlayoutLead, runPipeline, type PipelineEvent, type PlayoutLead } from "@voxpipe/core";
+import { AbortError, VoxpipeError, createPlayoutLead, runPipeline, wavHeader, type PipelineEvent, type PlayoutLead } from "@voxpipe/core";
 import { AudioEncoder, planOutput } from "./audio-output.js";
 import { mapCallSettings } from "./call-settings.js";
 import type { SpeechBackends } from "./speech-backends.js";
 import { TextPartsSource } from "./text-parts-source.js";
-import { wavHeader } from "./wav-codec.js";
 
 /** The prompt of the pipeline's LLM stage; the stage reads the call's text stream, not a prompt. */
 const STREAMED_TEXT_PROMPT = "(text streamed by the AI SDK)";
@@ -153,7 +152,7 @@ export class VoxpipeSpeechModel implements StreamingSpeechModelV4 {
       else if (part.type === "finish") inputCharacters = part.usage?.inputCharacters ?? 0;
     }
     const pcm = concat(pieces);
-    const audio = plan.container === "wav" ? concat([wavHeader(plan.sampleRate, 1, pcm.byteLength), pcm]) : pcm;
+    const audio = plan.container === "wav" ? concat([wavHeader({ sampleRate: plan.sampleRate, channels: 1 }, pcm.byteLength), pcm]) : pcm;
     return { audio, warnings, usage: { inputCharacters }, response: { timestamp: new Date(), modelId: this.modelId } };
   }
 

@@ -4,5 +4,5 @@ export { openVoxpipe, voxpipeInstallDir, type OpenVoxpipeOptions, type Voxpipe }
 export type { VoxpipeConversation, VoxpipeRunOptions, VoxpipeRunRequest, VoxpipeSession } from "./voxpipe-session.js";
 export { WavWriter } from "./wav-writer.js";
 export { WavStreamWriter } from "./wav-stream-writer.js";
-export { wavHeader, STREAMED_WAV_SIZE, type WavFormat } from "./wav-header.js";
+export { wavHeader, STREAMED_WAV_SIZE, type WavFormat } from "@voxpipe/core";
 export type { SaySummary } from "./commands/say.js";

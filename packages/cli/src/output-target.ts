@@ -2,7 +2,7 @@ import { constants, createWriteStream, fstatSync, type Stats } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import path from "node:path";
 import { isatty } from "node:tty";
-import type { WavFormat } from "./wav-header.js";
+import type { WavFormat } from "@voxpipe/core";
 import { WavStreamWriter } from "./wav-stream-writer.js";
 import { WavWriter } from "./wav-writer.js";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STREAMED_WAV_SIZE } from "./wav-header.js";
+import { STREAMED_WAV_SIZE } from "@voxpipe/core";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), "voxpipe-say-signals-"));

@@ -1,6 +1,5 @@
 import type { Writable } from "node:stream";
-import { floatToPcm16 } from "@voxpipe/core";
-import { pcm16Bytes, wavHeader, type WavFormat } from "./wav-header.js";
+import { floatToPcm16, pcm16Bytes, wavHeader, type WavFormat } from "@voxpipe/core";
 
 /**
  * Writes a 16-bit PCM WAV to a stream that cannot seek (stdout, a pipe): the
@@ -28,7 +27,7 @@ export class WavStreamWriter {
   async open(format: WavFormat): Promise<void> {
     if (this.format) return;
     this.format = format;
-    await this.put(wavHeader(format, undefined));
+    await this.put(wavHeader(format));
   }
 
   async write(pcm: Float32Array, sampleRate: number, channels: number): Promise<void> {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { STREAMED_WAV_SIZE } from "./wav-header.js";
+import { STREAMED_WAV_SIZE } from "@voxpipe/core";
 import { WavStreamWriter } from "./wav-stream-writer.js";
 import { WavWriter } from "./wav-writer.js";
 

@@ -1,7 +1,6 @@
 import { writeSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
-import { floatToPcm16 } from "@voxpipe/core";
-import { pcm16Bytes, WAV_HEADER_BYTES, wavHeader, type WavFormat } from "./wav-header.js";
+import { floatToPcm16, pcm16Bytes, WAV_HEADER_BYTES, wavHeader, type WavFormat } from "@voxpipe/core";
 
 /**
  * Writes a 16-bit PCM WAV file as audio arrives, and keeps it valid at every

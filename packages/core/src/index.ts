@@ -8,6 +8,7 @@ export type * from "./tts/tts-request.js";
 export type * from "./tts/tts-provider.js";
 export type * from "./tts/tts-report.js";
 export * from "./audio/pcm.js";
+export * from "./audio/wav-codec.js";
 export type * from "./segmenter/segment.js";
 export type * from "./segmenter/segmenter-options.js";
 export { createSegmenter, segment } from "./segmenter/create-segmenter.js";
