@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Packs voxpipe's published packages (packages/*) into npm-installable tarballs, until they are on the npm registry.
-//   pnpm pack:tarballs [FOLDER]        (default: ./tarballs; run `pnpm build` first)
+//   pnpm pack:tarballs [FOLDER]        (default: ./tarballs; cleans every dist/ and builds first)
+//   node scripts/pack-tarballs.mjs [FOLDER]   (packs the dist/ folders as they are; refuses outputs whose source is gone)
 // FOLDER/*.tgz is `voxpipe` and everything it depends on: `npm i FOLDER/*.tgz` (add -g for a global command).
 // FOLDER/optional/ holds the heavy adapters (llama.cpp, Piper, Kokoro), the onnxruntime worker the last two share, and the
 // AI SDK integration, installed beside it only when wanted (the printed command for Piper or Kokoro names the worker too).
@@ -8,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { staleOutputs } from "./lib/stale-outputs.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
@@ -16,6 +18,13 @@ const optional = ["voxpipe-llm-llama-cpp-", "voxpipe-tts-piper-", "voxpipe-tts-k
 /** Optional tarballs that are installed only with another one, and the prefix of the one that needs them. */
 const onnxWorker = "voxpipe-onnx-worker-";
 const needsOnnxWorker = ["voxpipe-tts-piper-", "voxpipe-tts-kokoro-"];
+
+const packageDirs = readdirSync(path.join(root, "packages")).map((name) => path.join(root, "packages", name));
+const stale = packageDirs.flatMap((dir) => staleOutputs(dir).map((file) => path.relative(root, path.join(dir, file))));
+if (stale.length > 0) {
+  console.error(`pack-tarballs: these build outputs have no source any more (left by an earlier build), and would be packed:\n  ${stale.join("\n  ")}\nRun \`pnpm pack:tarballs\` (it cleans and rebuilds first), or \`pnpm clean && pnpm build\` and pack again.`);
+  process.exit(1);
+}
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, "optional"), { recursive: true });

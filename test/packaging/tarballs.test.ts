@@ -84,6 +84,12 @@ describe.each(packed.map((p) => [p.manifest.name, p] as const))("the %s tarball"
     expect(pkg.read("package.json")).not.toContain("workspace:");
   });
 
+  it("ships no build output whose source is gone (a stale dist/ left by an earlier build)", () => {
+    const output = /\.(?:d\.ts|js)(?:\.map)?$/;
+    const stale = [...pkg.files].filter((f) => f.startsWith("dist/") && output.test(f) && !pkg.files.has(`src/${f.slice("dist/".length).replace(output, ".ts")}`));
+    expect(stale).toEqual([]);
+  });
+
   it("ships the source every source map and declaration map points at, and no source that was not compiled", () => {
     const maps = [...pkg.files].filter((f) => f.endsWith(".map"));
     expect(maps.length).toBeGreaterThan(0);
