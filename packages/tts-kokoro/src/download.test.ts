@@ -76,7 +76,9 @@ describe("downloads from a local Hugging Face stand-in (127.0.0.1, via $HF_ENDPO
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const kokoro = await createKokoroTts({ model: "q8", voice: "af_test", cacheDir: "offline" }, { configDir: generated.dir, env: { HF_ENDPOINT: `http://127.0.0.1:${port}` }, log: () => {} });
+    // The voice is local (voicesDir), so the model's is the one download that fails: load() fetches both at once, and
+    // with two downloads failing the error would name whichever connection was refused first.
+    const kokoro = await createKokoroTts({ model: "q8", voice: "af_test", voicesDir: "voices", cacheDir: "offline" }, { configDir: generated.dir, env: { HF_ENDPOINT: `http://127.0.0.1:${port}` }, log: () => {} });
     try {
       const error = await kokoro.load?.().catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: "download-failed", retryable: true });

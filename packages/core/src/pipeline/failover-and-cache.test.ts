@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AudioCache } from "../cache/audio-cache.js";
 import { createScriptedLlm } from "../testing/scripted-llm.js";
 import { createSyntheticTts } from "../testing/synthetic-tts.js";
@@ -40,20 +40,28 @@ describe("TTS failover", () => {
   });
 
   it("retries a failed backend after its cool-down", async () => {
-    let calls = 0;
-    const flaky = createSyntheticTts({ voice: "flaky" });
-    const primary = { ...flaky, id: "flaky", async *synthesize(request: Parameters<typeof flaky.synthesize>[0]) { if (calls++ === 0) throw new Error("boom"); yield* flaky.synthesize(request); } };
-    const fallback = { ...createSyntheticTts(), id: "fallback" };
-    // The second run has to start within the cool-down of the first run's failure: 300 ms leaves room for a loaded machine.
-    const failover = createTtsFailover(primary, fallback, { cooldownMs: 300 });
-    const backends = async (): Promise<string[]> => {
-      const events = await collect(runPipeline({ llm: createScriptedLlm({ text: "Just one short sentence here.", tokensPerSecond: 5000 }), tts: failover, request: { prompt: "x" } }));
-      return events.flatMap((e) => (e.type === "segment-end" ? [e.backend] : []));
-    };
-    expect(await backends()).toEqual(["fallback"]);
-    expect(await backends()).toEqual(["fallback"]); // still cooling down
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    expect(await backends()).toEqual(["flaky"]);
+    // On the fake clock (timers and performance.now()): the runs take no real time, so the cool-down is exact.
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const flaky = createSyntheticTts({ voice: "flaky" });
+      const primary = { ...flaky, id: "flaky", async *synthesize(request: Parameters<typeof flaky.synthesize>[0]) { if (calls++ === 0) throw new Error("boom"); yield* flaky.synthesize(request); } };
+      const fallback = { ...createSyntheticTts(), id: "fallback" };
+      const failover = createTtsFailover(primary, fallback, { cooldownMs: 300 });
+      const backends = async (): Promise<string[]> => {
+        const run = collect(runPipeline({ llm: createScriptedLlm({ text: "Just one short sentence here.", tokensPerSecond: 5000 }), tts: failover, request: { prompt: "x" } }));
+        await vi.runAllTimersAsync();
+        return (await run).flatMap((e) => (e.type === "segment-end" ? [e.backend] : []));
+      };
+      const started = performance.now();
+      expect(await backends()).toEqual(["fallback"]);
+      expect(await backends()).toEqual(["fallback"]); // still cooling down
+      expect(performance.now() - started).toBeLessThan(300);
+      vi.advanceTimersByTime(300);
+      expect(await backends()).toEqual(["flaky"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("when every backend fails, the run ends with a typed TTS error and the audio before it", async () => {
@@ -90,7 +98,16 @@ describe("audio cache", () => {
     const tts = createTtsCache(createSyntheticTts({ firstChunkMs: 200 }), { store, openings });
     expect(await tts.warm()).toBe(2);
     expect(await tts.warm()).toBe(0); // already there
-    const events = await collect(runPipeline({ llm: createScriptedLlm({ text: `Sure! ${reply}`, tokensPerSecond: 2000 }), tts, request: { prompt: "x" }, openings }));
+    // The run is on the fake clock (timers and performance.now()), so the latencies below are the doubles', not the machine's.
+    vi.useFakeTimers();
+    let events: PipelineEvent[];
+    try {
+      const run = collect(runPipeline({ llm: createScriptedLlm({ text: `Sure! ${reply}`, tokensPerSecond: 2000 }), tts, request: { prompt: "x" }, openings }));
+      await vi.runAllTimersAsync();
+      events = await run;
+    } finally {
+      vi.useRealTimers();
+    }
     const segments = events.filter((e) => e.type === "segment");
     expect(segments[0]).toMatchObject({ text: "Sure!" });
     const finish = events.at(-1) as Extract<PipelineEvent, { type: "finish" }>;

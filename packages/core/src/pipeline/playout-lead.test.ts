@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunMetrics } from "../metrics/run-metrics.js";
 import { createScriptedLlm } from "../testing/scripted-llm.js";
 import { createSyntheticTts, type SyntheticTtsOptions } from "../testing/synthetic-tts.js";
@@ -10,20 +10,29 @@ const reply =
   "Here is what I found. The museum opens at nine and closes at six, except on Mondays. " +
   "Tickets cost twelve euros, and children under ten get in for free.";
 
-/** One streaming run with test doubles; returns its events and metrics. */
+/**
+ * One streaming run with test doubles, on vitest's fake clock (timers and
+ * `performance.now()`): the doubles' delays and the pipeline's holds happen in
+ * virtual time, so gaps and leads are what the pipeline computes, whatever the
+ * load on the machine. Returns its events and metrics.
+ */
 async function speak(tts: SyntheticTtsOptions, options: { playoutLead?: number | PlayoutLead; ttsConcurrency?: number; signal?: AbortSignal } = {}) {
   const events: PipelineEvent[] = [];
   const started = performance.now();
   let firstAudioAt: number | null = null;
-  for await (const event of runPipeline({
-    llm: createScriptedLlm({ text: reply, tokensPerSecond: 200, firstTokenMs: 10 }),
-    tts: createSyntheticTts({ firstChunkMs: 20, msPerChar: 10, chunkMs: 40, sampleRate: 8000, ...tts }),
-    request: { prompt: "When is the museum open?" },
-    ...options,
-  })) {
-    if (event.type === "audio") firstAudioAt ??= performance.now() - started;
-    events.push(event);
-  }
+  const run = (async () => {
+    for await (const event of runPipeline({
+      llm: createScriptedLlm({ text: reply, tokensPerSecond: 200, firstTokenMs: 10 }),
+      tts: createSyntheticTts({ firstChunkMs: 20, msPerChar: 10, chunkMs: 40, sampleRate: 8000, ...tts }),
+      request: { prompt: "When is the museum open?" },
+      ...options,
+    })) {
+      if (event.type === "audio") firstAudioAt ??= performance.now() - started;
+      events.push(event);
+    }
+  })();
+  await vi.runAllTimersAsync();
+  await run;
   const finish = events.find((e) => e.type === "finish");
   return { events, firstAudioAt, metrics: finish?.type === "finish" ? finish.metrics : (undefined as unknown as RunMetrics) };
 }
@@ -64,6 +73,9 @@ describe("PlayoutLead", () => {
 });
 
 describe("runPipeline with a playout lead", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it("a TTS slower than real time leaves gaps; the learned lead removes most of them on the next reply", async () => {
     const lead = new PlayoutLead();
     const slow = { realTimeFactor: 1.5 };
@@ -76,7 +88,7 @@ describe("runPipeline with a playout lead", () => {
 
     const second = await speak(slow, { playoutLead: lead, ttsConcurrency: 4 });
     expect(second.metrics.playoutLeadMs).toBeGreaterThan(first.metrics.gapMs);
-    // Timers on a busy machine can still reopen some waits (tens of ms on 2 loaded cores); most are gone.
+    // Most waits are gone (on the fake clock no timer jitter reopens any).
     expect(second.metrics.gapMs).toBeLessThan(first.metrics.gapMs / 2);
     // The lead is paid in time to first audio, and only once.
     expect(second.metrics.ttfaMs!).toBeGreaterThanOrEqual(first.metrics.ttfaMs! + second.metrics.playoutLeadMs * 0.5);
@@ -105,34 +117,41 @@ describe("runPipeline with a playout lead", () => {
 
   it("whole-reply mode never holds", async () => {
     const events: PipelineEvent[] = [];
-    for await (const event of runPipeline({
-      llm: createScriptedLlm({ text: reply, tokensPerSecond: 1000 }),
-      tts: createSyntheticTts({ msPerChar: 5 }),
-      request: { prompt: "x" },
-      mode: "whole",
-      playoutLead: 5000,
-    })) events.push(event);
+    const run = (async () => {
+      for await (const event of runPipeline({
+        llm: createScriptedLlm({ text: reply, tokensPerSecond: 1000 }),
+        tts: createSyntheticTts({ msPerChar: 5 }),
+        request: { prompt: "x" },
+        mode: "whole",
+        playoutLead: 5000,
+      })) events.push(event);
+    })();
+    await vi.runAllTimersAsync();
+    await run;
     const finish = events.find((e) => e.type === "finish");
     expect(finish?.type === "finish" && finish.metrics.playoutLeadMs).toBe(0);
   });
 
   it("an abort while the first audio is held ends the run at once and leaves no timer", async () => {
-    const before = process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
     const controller = new AbortController();
     const started = performance.now();
     const events: PipelineEvent[] = [];
-    const run = runPipeline({
-      llm: createScriptedLlm({ text: reply, tokensPerSecond: 1000 }),
-      tts: createSyntheticTts({ msPerChar: 5 }),
-      request: { prompt: "x" },
-      playoutLead: 10_000,
-      signal: controller.signal,
-    });
-    setTimeout(() => controller.abort(), 50);
-    for await (const event of run) events.push(event);
-    expect(performance.now() - started).toBeLessThan(2000);
+    const run = (async () => {
+      for await (const event of runPipeline({
+        llm: createScriptedLlm({ text: reply, tokensPerSecond: 1000 }),
+        tts: createSyntheticTts({ msPerChar: 5 }),
+        request: { prompt: "x" },
+        playoutLead: 10_000,
+        signal: controller.signal,
+      })) events.push(event);
+    })();
+    // 50 ms in, the first audio is ready and held (it would be released at 10 s).
+    await vi.advanceTimersByTimeAsync(50);
+    expect(events.some((e) => e.type === "segment")).toBe(true);
+    controller.abort();
+    await run;
+    expect(performance.now() - started).toBe(50);
     expect(events.some((e) => e.type === "audio" || e.type === "finish")).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(process.getActiveResourcesInfo().filter((r) => r === "Timeout").length).toBeLessThanOrEqual(before);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
 import { collect } from "../testing/collect.js";
 import { streamFailure } from "../testing/error-matchers.js";
@@ -44,16 +44,30 @@ describe("createTtsFailover, used alone", () => {
   });
 
   it("skips a failed backend while it cools down, then tries it again", async () => {
-    const primary = failingFirst("primary", 1);
-    const failover = createTtsFailover(primary, failingFirst("fallback", 0), { cooldownMs: 500 });
-    await collect(failover.synthesize({ text }));
-    expect(failover.nextBackend().id).toBe("fallback");
-    await collect(failover.synthesize({ text }));
-    expect(primary.calls).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 550));
-    expect(failover.order().map((b) => b.id)).toEqual(["primary", "fallback"]);
-    await collect(failover.synthesize({ text }));
-    expect(primary.calls).toBe(2);
+    // On the fake clock (timers and performance.now()), so "while it cools down" is exact, not a race with a loaded machine.
+    vi.useFakeTimers();
+    try {
+      const run = async (): Promise<void> => {
+        const done = collect(failover.synthesize({ text }));
+        await vi.runAllTimersAsync();
+        await done;
+      };
+      const primary = failingFirst("primary", 1);
+      const failover = createTtsFailover(primary, failingFirst("fallback", 0), { cooldownMs: 500 });
+      await run();
+      const failedAt = performance.now();
+      expect(failover.nextBackend().id).toBe("fallback");
+      await run();
+      expect(primary.calls).toBe(1);
+      vi.advanceTimersByTime(failedAt + 499 - performance.now());
+      expect(failover.nextBackend().id).toBe("fallback"); // 1 ms before the cool-down ends
+      vi.advanceTimersByTime(1);
+      expect(failover.order().map((b) => b.id)).toEqual(["primary", "fallback"]);
+      await run();
+      expect(primary.calls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("when every backend fails, yields nothing and throws the last backend's error", async () => {
