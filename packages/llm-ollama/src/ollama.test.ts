@@ -1,5 +1,6 @@
 import type { LlmStreamPart } from "@voxpipe/core";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { StreamWatchdog } from "@voxpipe/core/adapter-kit";
 import { createOllamaLlm, normalizeHost } from "./create-ollama.js";
 import { chatStream, errorAnswer, fixture, fixtureText, startFakeOllama } from "./__fixtures__/fake-ollama.js";
 import { collect, errorPartOf, type FakeServer, neverAnswer, sendChunks, startFakeServer } from "@voxpipe/core/testing";
@@ -18,6 +19,18 @@ async function serve(...args: Parameters<typeof startFakeOllama>): Promise<FakeS
 
 const text = (parts: LlmStreamPart[]): string => parts.map((part) => (part.type === "text-delta" ? part.text : "")).join("");
 const quick = { retries: 0, connectTimeoutMs: 2_000, firstTokenTimeoutMs: 5_000, idleTimeoutMs: 2_000 };
+
+/**
+ * Puts the adapter's deadlines on vitest's fake clock: timers only, so sockets
+ * and `setImmediate` run for real while no deadline passes until the test
+ * advances the clock. Call `vi.useRealTimers()` after.
+ */
+const fakeDeadlines = (): void => void vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
+
+/** Lets real I/O run (the fake clock standing still) until `done()` holds. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe("llm-ollama against a fake Ollama server", () => {
   it("streams a reply as text deltas and finishes with usage", async () => {
@@ -170,14 +183,41 @@ describe("llm-ollama against a fake Ollama server", () => {
   it("times out when the server accepts the connection but never answers (connect)", async () => {
     const server = await startFakeServer({ "GET /api/version": (_request, response) => neverAnswer(response), "POST /api/chat": (_request, response) => neverAnswer(response) });
     servers.push(server);
-    const error = errorPartOf(await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 250 }).stream({ prompt: "Hi" })));
-    expect(error.message).toMatch(/^connect timeout/);
+    fakeDeadlines();
+    try {
+      const parts = collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 250 }).stream({ prompt: "Hi" }));
+      // Both requests are at the server, unanswered; then the connect deadline passes.
+      await until(() => server.count("GET /api/version") === 1 && server.count("POST /api/chat") === 1);
+      await vi.advanceTimersByTimeAsync(250);
+      const error = errorPartOf(await parts);
+      expect(error.message).toMatch(/^connect timeout/);
+      expect(error.message).toContain("connectTimeoutMs (250 ms)");
+    } finally {
+      vi.useRealTimers();
+    }
+    await server.clientClosed();
   });
 
   it("keeps waiting past connectTimeoutMs while the model loads, once the server has answered the probe", async () => {
-    const server = await serve(chatStream("chat-stream.ndjson", { firstDelayMs: 500 }));
-    const parts = await collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 200 }).stream({ prompt: "Hi" }));
-    expect(parts.at(-1)?.type).toBe("finish");
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const server = await serve(async (request, response, index) => {
+      await released; // the model "loads" until the test says so
+      await chatStream()(request, response, index);
+    });
+    const connected = vi.spyOn(StreamWatchdog.prototype, "connected");
+    fakeDeadlines();
+    try {
+      const parts = collect(createOllamaLlm({ host: server.url, model: "llama3.2", ...quick, connectTimeoutMs: 200 }).stream({ prompt: "Hi" }));
+      // The probe's answer ended the connect deadline; the chat request waits on the loading model.
+      await until(() => connected.mock.calls.length > 0 && server.count("POST /api/chat") === 1);
+      await vi.advanceTimersByTimeAsync(1_000); // five connect timeouts, within the first-token timeout (5 s)
+      release();
+      expect((await parts).at(-1)?.type).toBe("finish");
+    } finally {
+      vi.useRealTimers();
+      connected.mockRestore();
+    }
   });
 
   it("reports a closed port as llm-unreachable naming the URL", async () => {
@@ -194,16 +234,16 @@ describe("llm-ollama against a fake Ollama server", () => {
     const server = await serve(chatStream("chat-stream.ndjson", { delayMs: 50 }));
     const controller = new AbortController();
     const parts: LlmStreamPart[] = [];
-    let abortedAt = 0;
+    let partsBeforeAbort = 0;
     for await (const part of createOllamaLlm({ host: server.url, model: "llama3.2", ...quick }).stream({ prompt: "Hi", signal: controller.signal })) {
       parts.push(part);
-      if (part.type === "text-delta" && !abortedAt) {
-        abortedAt = performance.now();
+      if (part.type === "text-delta" && !controller.signal.aborted) {
+        partsBeforeAbort = parts.length;
         controller.abort();
       }
     }
-    expect(performance.now() - abortedAt).toBeLessThan(500);
-    expect(parts.at(-1)).toEqual({ type: "finish", reason: "abort" });
+    // Nothing more of the reply after the abort (the server had most of it still to send), only the finish.
+    expect(parts.slice(partsBeforeAbort)).toEqual([{ type: "finish", reason: "abort" }]);
     await server.clientClosed();
   });
 

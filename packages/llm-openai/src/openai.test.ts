@@ -233,16 +233,16 @@ describe("llm-openai against a fake OpenAI-compatible server", () => {
     const server = await serve(chatStream("chat-stream.sse", { delayMs: 50 }));
     const controller = new AbortController();
     const parts: LlmStreamPart[] = [];
-    let abortedAt = 0;
+    let partsBeforeAbort = 0;
     for await (const part of createOpenAiLlm({ ...quick, baseURL: server.baseURL }).stream({ prompt: "Hi", signal: controller.signal })) {
       parts.push(part);
-      if (part.type === "text-delta" && !abortedAt) {
-        abortedAt = performance.now();
+      if (part.type === "text-delta" && !controller.signal.aborted) {
+        partsBeforeAbort = parts.length;
         controller.abort();
       }
     }
-    expect(performance.now() - abortedAt).toBeLessThan(500);
-    expect(parts.at(-1)).toEqual({ type: "finish", reason: "abort" });
+    // Nothing more of the reply after the abort (the server had most of it still to send), only the finish.
+    expect(parts.slice(partsBeforeAbort)).toEqual([{ type: "finish", reason: "abort" }]);
     await server.clientClosed();
   });
 
