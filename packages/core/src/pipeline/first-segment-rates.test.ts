@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createScriptedLlm } from "../testing/scripted-llm.js";
 import { createSyntheticTts } from "../testing/synthetic-tts.js";
 import { PlayoutLead } from "./playout-lead.js";
@@ -10,7 +10,23 @@ const TEXT = "Sure, here is a quick plan for your trip to the coast this weekend
 const FAST_TTS: TtsProfile = { realTimeFactor: 0.5, firstChunkMs: 10, audioMsPerChar: 20, chunkMs: 100 };
 const SLOW_TTS: TtsProfile = { ...FAST_TTS, realTimeFactor: 0.95 };
 
-async function firstSegment(tokensPerSecond: number, ttsProfile: TtsProfile | undefined): Promise<string | undefined> {
+// Every run here is on vitest's fake clock (timers and performance.now()): the rates the pipeline measures and the
+// gaps it reports are the test doubles', whatever the load on the machine.
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+/** Runs `work` to its end, moving the fake clock on as its timers come due. */
+async function onFakeClock<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined); // a failure is reported by the return below, not as an unhandled rejection meanwhile
+  await vi.runAllTimersAsync();
+  return work;
+}
+
+function firstSegment(tokensPerSecond: number, ttsProfile: TtsProfile | undefined): Promise<string | undefined> {
+  return onFakeClock(firstSegmentOf(tokensPerSecond, ttsProfile));
+}
+
+async function firstSegmentOf(tokensPerSecond: number, ttsProfile: TtsProfile | undefined): Promise<string | undefined> {
   for await (const event of runPipeline({
     llm: createScriptedLlm({ text: TEXT, tokensPerSecond, firstTokenMs: 0 }),
     tts: createSyntheticTts({ msPerChar: 20 }),
@@ -46,16 +62,20 @@ describe("a session's first reply", () => {
     const profile: TtsProfile = { realTimeFactor: 0.9, firstChunkMs: 100, audioMsPerChar: 20, chunkMs: 100 };
     const lead = new PlayoutLead();
     let metrics;
-    for await (const event of runPipeline({
-      llm: createScriptedLlm({ text: "Here is what I found. The museum opens at nine and closes at six, except on Mondays.", tokensPerSecond: 200, firstTokenMs: 0 }),
-      tts: createSyntheticTts({ firstChunkMs: 100, msPerChar: 20, chunkMs: 100, realTimeFactor: 0.9 }),
-      request: { prompt: "When is the museum open?" },
-      ttsConcurrency: 1,
-      playoutLead: lead,
-      ttsProfile: profile,
-    })) {
-      if (event.type === "finish") metrics = event.metrics;
-    }
+    await onFakeClock(
+      (async () => {
+        for await (const event of runPipeline({
+          llm: createScriptedLlm({ text: "Here is what I found. The museum opens at nine and closes at six, except on Mondays.", tokensPerSecond: 200, firstTokenMs: 0 }),
+          tts: createSyntheticTts({ firstChunkMs: 100, msPerChar: 20, chunkMs: 100, realTimeFactor: 0.9 }),
+          request: { prompt: "When is the museum open?" },
+          ttsConcurrency: 1,
+          playoutLead: lead,
+          ttsProfile: profile,
+        })) {
+          if (event.type === "finish") metrics = event.metrics;
+        }
+      })(),
+    );
     expect(metrics?.playoutLeadMs).toBeGreaterThan(0);
     expect(metrics?.gapMs).toBe(0);
     expect(lead.learned).toBe(true);
