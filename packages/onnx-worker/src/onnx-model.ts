@@ -81,13 +81,14 @@ export class OnnxModel<Plan extends { outputName: string }> {
   }
 
   /**
-   * One inference: `feedsFor(plan)` → the model's output named by the plan.
+   * One inference: `feedsFor(plan)` → the model's output named by the plan (`run` is left to an adapter's
+   * subclass, in its own terms, e.g. phoneme ids → PCM).
    * On a loaded model the feeds are posted to the worker before this returns,
    * so the caller can prepare the next run meanwhile. An abort stops the
    * waiting at once; the run itself finishes in the worker. `inputs` describes
    * the run in an error, e.g. "12 phoneme ids".
    */
-  run(feedsFor: (plan: Plan) => Record<string, TensorData>, inputs: string, signal?: AbortSignal): Promise<TensorData> {
+  infer(feedsFor: (plan: Plan) => Record<string, TensorData>, inputs: string, signal?: AbortSignal): Promise<TensorData> {
     const loaded = this.#loaded;
     if (loaded) return this.#runOn(loaded, feedsFor, inputs, signal);
     return this.load(signal).then((now) => this.#runOn(now, feedsFor, inputs, signal));

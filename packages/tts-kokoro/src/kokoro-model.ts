@@ -1,6 +1,6 @@
 import type { AdapterContext } from "@voxpipe/core";
 import type { FileSource } from "@voxpipe/core/adapter-kit";
-import { OnnxModel, type LoadedOnnxModel } from "@voxpipe/onnx-worker";
+import { OnnxModel } from "@voxpipe/onnx-worker";
 import { audioFromOutput, buildFeeds, planInputs, type InputPlan } from "./model-inputs.js";
 
 /** How to load the model. */
@@ -16,34 +16,15 @@ export interface KokoroModelOptions {
 /**
  * The Kokoro ONNX model: downloaded if need be and loaded into one
  * onnxruntime session in a worker thread on first use, then reused by every
- * request until `dispose`.
+ * request until `dispose` (see `OnnxModel`).
  */
-export class KokoroModel {
-  readonly #model: OnnxModel<InputPlan>;
+export class KokoroModel extends OnnxModel<InputPlan> {
   readonly #log: AdapterContext["log"];
   #warnedIntegerSpeed = false;
 
   constructor(options: KokoroModelOptions) {
+    super({ ...options, naming: { label: "kokoro", loading: "model", file: "model", expected: "a complete Kokoro v1.0 .onnx file" }, plan: planInputs });
     this.#log = options.log;
-    this.#model = new OnnxModel({
-      ...options,
-      naming: { label: "kokoro", loading: "model", file: "model", expected: "a complete Kokoro v1.0 .onnx file" },
-      plan: planInputs,
-    });
-  }
-
-  /** onnxruntime sessions created so far: 1 after any number of requests, unless disposed in between. */
-  get sessionsCreated(): number {
-    return this.#model.sessionsCreated;
-  }
-
-  get path(): string {
-    return this.#model.path;
-  }
-
-  /** Loads the model once; later calls share it. `signal` only stops this caller's waiting. */
-  load(signal?: AbortSignal): Promise<LoadedOnnxModel<InputPlan>> {
-    return this.#model.load(signal);
   }
 
   /**
@@ -60,11 +41,6 @@ export class KokoroModel {
       }
       return buildFeeds(plan, ids, style, speed);
     };
-    return this.#model.run(feedsFor, `${ids.length} phoneme ids`, signal).then((output) => audioFromOutput(output, this.path));
-  }
-
-  /** Stops a download, stops the worker and frees the session. Idempotent; a later request loads again. */
-  dispose(): Promise<void> {
-    return this.#model.dispose();
+    return this.infer(feedsFor, `${ids.length} phoneme ids`, signal).then((output) => audioFromOutput(output, this.path));
   }
 }

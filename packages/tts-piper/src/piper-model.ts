@@ -1,6 +1,6 @@
 import type { AdapterContext } from "@voxpipe/core";
 import type { FileSource } from "@voxpipe/core/adapter-kit";
-import { OnnxModel, type LoadedOnnxModel } from "@voxpipe/onnx-worker";
+import { OnnxModel } from "@voxpipe/onnx-worker";
 import { audioFromOutput, buildFeeds, planInputs, type InputPlan, type Scales } from "./model-inputs.js";
 
 /** How to load the model. */
@@ -16,31 +16,11 @@ export interface PiperModelOptions {
 /**
  * The ONNX model of a voice: downloaded if need be and loaded into one
  * onnxruntime session (in a worker thread) on first use, then reused by every
- * request until `dispose`.
+ * request until `dispose` (see `OnnxModel`).
  */
-export class PiperModel {
-  readonly #model: OnnxModel<InputPlan>;
-
+export class PiperModel extends OnnxModel<InputPlan> {
   constructor(options: PiperModelOptions) {
-    this.#model = new OnnxModel({
-      ...options,
-      naming: { label: "piper", loading: "voice", file: "voice model", expected: "a complete Piper .onnx voice" },
-      plan: planInputs,
-    });
-  }
-
-  /** onnxruntime sessions created so far: 1 after any number of requests, unless disposed in between. */
-  get sessionsCreated(): number {
-    return this.#model.sessionsCreated;
-  }
-
-  get path(): string {
-    return this.#model.path;
-  }
-
-  /** Loads the model once; later calls share it. `signal` only stops this caller's waiting. */
-  load(signal?: AbortSignal): Promise<LoadedOnnxModel<InputPlan>> {
-    return this.#model.load(signal);
+    super({ ...options, naming: { label: "piper", loading: "voice", file: "voice model", expected: "a complete Piper .onnx voice" }, plan: planInputs });
   }
 
   /**
@@ -50,11 +30,6 @@ export class PiperModel {
    * itself finishes in the worker.
    */
   run(ids: readonly number[], scales: Scales, speakerId: number, signal?: AbortSignal): Promise<Float32Array> {
-    return this.#model.run((plan) => buildFeeds(plan, ids, scales, speakerId), `${ids.length} phoneme ids`, signal).then((output) => audioFromOutput(output, this.path));
-  }
-
-  /** Stops a download, stops the worker and frees the session. Idempotent; a later request loads again. */
-  dispose(): Promise<void> {
-    return this.#model.dispose();
+    return this.infer((plan) => buildFeeds(plan, ids, scales, speakerId), `${ids.length} phoneme ids`, signal).then((output) => audioFromOutput(output, this.path));
   }
 }
