@@ -31,7 +31,7 @@ describe("OnnxModel", () => {
       expect(error).toMatchObject({ code: "model-load-failed", stage: "tts" });
       expect((error as Error).message).toMatch(new RegExp(`^test-tts: onnxruntime could not load ${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} with execution providers \\[cpu\\]: .+\\. Check that it is a complete test voice`));
       expect(lines[0]).toMatch(/^info: test-tts: loading voice .*garbage\.onnx \(0\.0 MB, onnxruntime on cpu\)/);
-      await expect(model.run(() => ({}), "no inputs")).rejects.toMatchObject({ code: "model-load-failed" });
+      await expect(model.infer(() => ({}), "no inputs")).rejects.toMatchObject({ code: "model-load-failed" });
     } finally {
       await model.dispose();
     }
