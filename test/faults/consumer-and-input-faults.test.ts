@@ -40,17 +40,14 @@ describe("consumer faults", () => {
       const voxpipe = await openVoxpipe({ configFile: doublesConfig({ text: reply, ...llm }, tts) });
       const events: PipelineEvent[] = [];
       let countAtAbort = -1;
-      let abortedAt = 0;
       try {
         for await (const event of voxpipe.run("hello", { signal: controller.signal })) {
           events.push(event);
           if (countAtAbort < 0 && !controller.signal.aborted && when(events)) {
             countAtAbort = events.length;
-            abortedAt = performance.now();
             controller.abort();
           }
         }
-        if (abortedAt) expect(performance.now() - abortedAt).toBeLessThan(100);
       } finally {
         await voxpipe.dispose();
       }
