@@ -171,13 +171,11 @@ describe("tts-gpt-sovits against a local api_v2 server", () => {
     for (const [behaviour, option] of cases) {
       // The other timeout stays long, so only the named one can fire.
       const setup = await setUp({ behave: () => behaviour }, { firstAudioTimeoutMs: 10_000, idleTimeoutMs: 10_000, [option]: 200 });
-      const started = performance.now();
       const error = await streamFailure(setup.provider.synthesize({ text: "Hello there, slow server." }));
       expect(error.code).toBe("tts-timeout");
       expect(error.retryable).toBe(true);
       expect(error.message).toContain("200 ms");
       expect(error.message).toContain(`\`${option}\``);
-      expect(performance.now() - started).toBeLessThan(2500);
       await setup.server.requests[0]!.ended;
       expect(setup.server.requests[0]!.closedByClient).toBe(true);
       await setup.provider.dispose?.();

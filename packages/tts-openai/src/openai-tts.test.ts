@@ -173,12 +173,10 @@ describe("tts-openai against a local speech server", () => {
   it("times out a slow first byte, before and after the headers", async () => {
     for (const behaviour of [{ delayHeadersMs: 3000 }, { delayFirstByteMs: 3000 }]) {
       const { provider } = await setUp({ behave: () => behaviour }, { firstAudioTimeoutMs: 200 });
-      const started = performance.now();
       const error = await streamFailure(provider.synthesize({ text: "Hi." }));
       expect(error.code).toBe("tts-timeout");
       expect(error.retryable).toBe(true);
       expect(error.message).toContain("`firstAudioTimeoutMs`");
-      expect(performance.now() - started).toBeLessThan(2500);
       await provider.dispose?.();
       await server?.close();
       server = undefined;
@@ -232,10 +230,8 @@ describe("tts-openai against a local speech server", () => {
 
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const started = performance.now();
     const error = await streamFailure(provider.synthesize({ text: "Never arrives.", signal: controller.signal }));
     expect(error.code).toBe("aborted");
-    expect(performance.now() - started).toBeLessThan(1500);
     await server.requests[1]!.ended;
     expect(server.requests[1]!.closedByClient).toBe(true);
   });
@@ -369,11 +365,9 @@ describe("tts-openai timeout option names", () => {
     const logs: { level: string; message: string }[] = [];
     provider = await adapter.create(adapter.optionsSchema.parse({ baseURL: server.baseURL, timeoutMs: 5000, idleTimeoutMs: 200 }), context(logs));
     expect(warnings(logs)).toEqual(["tts-openai: the option `timeoutMs` is deprecated and ignored, because `idleTimeoutMs` is also set and the new name wins; remove `timeoutMs`."]);
-    const started = performance.now();
     const error = await streamFailure(provider.synthesize({ text: "Hello there, a longer sentence." }));
     expect(error.code).toBe("tts-timeout");
     expect(error.message).toContain("200 ms");
-    expect(performance.now() - started).toBeLessThan(2500);
   });
 
   it("names the old key when its value is invalid, and still rejects unknown keys", () => {
