@@ -37,13 +37,12 @@ describe("readWithStallDeadline", () => {
   it("a server that stops sending ends the read with the adapter's error", async () => {
     const controller = new AbortController();
     const watchdog = new DeadlineWatchdog<ByteStreamDeadline>(controller);
-    const started = performance.now();
     const reading = (async () => {
       for await (const _bytes of readWithStallDeadline(body(1, controller), { watchdog, stallMs: 40, signal: undefined, fail })) {
         // consume
       }
     })();
     await expect(reading).rejects.toMatchObject({ code: "tts-timeout" });
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(watchdog.fired).toBe("stall");
   });
 });
