@@ -30,10 +30,14 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   let out: Segment[] = [];
   let index = 0;
   // A completion model continuing "Once upon a time" starts with ", there was…": a clause mark that
-  // opens a segment is never spoken, so it is dropped.
-  const emit = (text: string): void => {
+  // opens a segment is never spoken, so it is dropped (a block start it carried passes to the next segment).
+  let blockStart = false;
+  const emit = (text: string, startsBlock: boolean): void => {
     const spoken = text.replace(/^[,;:，、；：]+\s*/u, "");
-    if (spoken) out.push({ index: index++, text: spoken });
+    blockStart ||= startsBlock;
+    if (!spoken) return;
+    out.push(blockStart && index > 0 ? { index: index++, text: spoken, startsBlock: true } : { index: index++, text: spoken });
+    blockStart = false;
   };
   const merger = new SegmentMerger(emit, {
     maxLength: settings.maxLength,

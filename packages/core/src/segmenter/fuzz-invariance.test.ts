@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { randomChunks, seededRandom, segmentPieces, segmentWhole } from "./__fixtures__/run-segmenter.js";
+import { randomChunks, seededRandom, segmentMarked, segmentWhole } from "./__fixtures__/run-segmenter.js";
 import type { SegmenterOptions, SegmenterRates } from "./segmenter-options.js";
 
 /** Fragments chosen to hit every stage's lookahead: tags, fences, markers, abbreviations, CJK, brackets. */
@@ -35,10 +35,11 @@ describe("segmenter invariance on random markup soup", () => {
     for (let n = 0; n < 300; n++) {
       const text = randomText(random);
       const whole = segmentWhole(text, options, rates);
-      expect(segmentPieces(text.split(""), options, rates), JSON.stringify(text)).toEqual(whole);
+      const marked = segmentMarked([text], options, rates);
+      expect(segmentMarked(text.split(""), options, rates), JSON.stringify(text)).toEqual(marked);
       for (let run = 0; run < 4; run++) {
         const pieces = randomChunks(text, random);
-        expect(segmentPieces(pieces, options, rates), JSON.stringify(pieces)).toEqual(whole);
+        expect(segmentMarked(pieces, options, rates), JSON.stringify(pieces)).toEqual(marked);
       }
       const maxLength = options.maxLength ?? 100;
       for (const segment of whole) {

@@ -25,9 +25,12 @@ export class SegmentMerger implements PieceSink {
   #pending = "";
   #pendingCp = 0;
   #emitted = 0;
+  /** A block ended since the last segment went out: the next one starts a new block. */
+  #blockEnded = false;
 
+  /** `emit` receives each segment's text, and whether it starts a new block (never the first segment). */
   constructor(
-    private readonly emit: (text: string) => void,
+    private readonly emit: (text: string, startsBlock: boolean) => void,
     private readonly settings: MergeSettings,
   ) {}
 
@@ -71,6 +74,7 @@ export class SegmentMerger implements PieceSink {
 
   endBlock(): void {
     if (this.#pendingCp > 0) this.#flush();
+    if (this.#emitted > 0) this.#blockEnded = true;
   }
 
   #threshold(): number {
@@ -78,7 +82,8 @@ export class SegmentMerger implements PieceSink {
   }
 
   #flush(): void {
-    this.emit(this.#pending);
+    this.emit(this.#pending, this.#blockEnded);
+    this.#blockEnded = false;
     this.#emitted++;
     this.#pending = "";
     this.#pendingCp = 0;

@@ -14,7 +14,7 @@ describe("segment (async)", () => {
     expect(await collect(segment(tokens(pieces), staticRules))).toEqual([
       { index: 0, text: "Hello there, this is the first sentence." },
       { index: 1, text: "Second one here!" },
-      { index: 2, text: "item" },
+      { index: 2, text: "item", startsBlock: true },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { createSegmenter } from "../create-segmenter.js";
+import type { Segment } from "../segment.js";
 import type { SegmenterOptions, SegmenterRates } from "../segmenter-options.js";
 
 /** A small seeded PRNG (mulberry32), so random chunkings are reproducible. */
@@ -35,15 +36,24 @@ export const staticRules: SegmenterOptions = { eagerFirstSegment: false, adaptiv
  * `pieces` and returns the segment texts; checks indexes are 0, 1, 2, ….
  */
 export function segmentPieces(pieces: readonly string[], options?: SegmenterOptions, rates?: SegmenterRates): string[] {
+  return segmentsOf(pieces, options, rates).map((segment) => segment.text);
+}
+
+/** Like `segmentPieces`, with "¶ " before each segment flagged `startsBlock`: invariance covers the flag too. */
+export function segmentMarked(pieces: readonly string[], options?: SegmenterOptions, rates?: SegmenterRates): string[] {
+  return segmentsOf(pieces, options, rates).map((segment) => (segment.startsBlock ? `¶ ${segment.text}` : segment.text));
+}
+
+function segmentsOf(pieces: readonly string[], options?: SegmenterOptions, rates?: SegmenterRates): Segment[] {
   const segmenter = createSegmenter({ ...staticRules, ...options });
   if (rates) segmenter.updateRates(rates);
-  const segments = [];
+  const segments: Segment[] = [];
   for (const piece of pieces) segments.push(...segmenter.push(piece));
   segments.push(...segmenter.end());
   segments.forEach((segment, i) => {
     if (segment.index !== i) throw new Error(`segment ${i} has index ${segment.index}`);
   });
-  return segments.map((segment) => segment.text);
+  return segments;
 }
 
 /** The whole text in one push. */
