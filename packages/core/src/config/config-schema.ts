@@ -2,6 +2,7 @@ import { z } from "zod";
 import { outputFormatSchema } from "../audio/output-format-schema.js";
 import { conversationConfigSchema } from "../conversation/conversation-config-schema.js";
 import { normalizeConfigSchema } from "../normalize/normalize-config-schema.js";
+import { pausesConfigSchema } from "../pipeline/pause-settings-schema.js";
 import { pipelineSettingsShape } from "../pipeline/pipeline-settings-schema.js";
 import { checkSegmentLengths, segmenterOptionsShape } from "../segmenter/segmenter-options-schema.js";
 import { serverConfigSchema } from "./server-config-schema.js";
@@ -46,6 +47,7 @@ export const pipelineConfigSchema = z
       .strict()
       .default({ lead: "auto", maxLeadMs: 1000, measureTts: true })
       .describe("Playout lead (jitter buffer) for TTS backends slower than real time."),
+    pauses: pausesConfigSchema,
   })
   .strict();
 

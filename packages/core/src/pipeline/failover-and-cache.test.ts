@@ -21,14 +21,14 @@ describe("TTS failover", () => {
     const primary = createSyntheticTts({ sampleRate: 24000, failOnSegment: 1, voice: "primary" });
     const fallback = { ...createSyntheticTts({ sampleRate: 16000, voice: "fallback" }), id: "fallback (test double)" };
     const events = await collect(
-      runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }), tts: createTtsFailover(primary, fallback), request: { prompt: "x" }, ttsConcurrency: 1 }),
+      runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }), tts: createTtsFailover(primary, fallback), request: { prompt: "x" }, ttsConcurrency: 1, pauses: false }),
     );
     expect(events.some((e) => e.type === "error")).toBe(false);
     const segments = events.filter((e) => e.type === "segment");
     expect(segments.length).toBe(4);
     for (const segment of segments) {
       if (segment.type !== "segment") continue;
-      // 60 ms per character from either double: exactly one rendering of every segment, none repeated.
+      // 60 ms per character from either double (pauses off: the audio is the TTS's alone): exactly one rendering of every segment, none repeated.
       expect(seconds(events, segment.index)).toBeCloseTo(([...segment.text].length * 60) / 1000, 1);
     }
     for (const event of events) if (event.type === "audio") expect(event.sampleRate).toBe(24000);

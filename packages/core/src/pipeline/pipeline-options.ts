@@ -3,6 +3,7 @@ import type { LlmProvider } from "../llm/llm-provider.js";
 import type { LlmRequest } from "../llm/llm-request.js";
 import type { SegmenterOptions } from "../segmenter/segmenter-options.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
+import type { PauseOptions } from "./pause-options.js";
 import type { PlayoutLead } from "./playout-lead.js";
 import type { TtsProfile } from "./tts-profile.js";
 import type { PipelineNormalizeOptions } from "../normalize/segment-speech.js";
@@ -70,6 +71,15 @@ export interface PipelineOptions {
   /** Events buffered for a consumer that is not reading (backpressure). Default 64. */
   maxQueuedEvents?: number;
   timeouts?: PipelineTimeouts;
+  /**
+   * Pauses at segment joins (streaming mode): each join's silence is made the pause its text calls
+   * for — after a sentence end, a clause mark, before a new paragraph or list item — counting the
+   * silence already in the audio on both sides; a cut for length gets no pause (only a fade where it
+   * cuts through sound). The pause is audio in the `audio` events. Lengths: an option here, else
+   * `learned` (`measurePauseProfile`), else 350 / 150 / 550 ms. `false`: every segment's audio is
+   * exactly what the TTS produced. Default on, with the defaults.
+   */
+  pauses?: PauseOptions | false;
   /**
    * Holds the first audio this long (ms), or by what a PlayoutLead learned
    * from the session's earlier replies (this run's `requiredLeadMs` is then

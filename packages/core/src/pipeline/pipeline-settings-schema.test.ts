@@ -12,10 +12,13 @@ const base = (): PipelineOptions => ({ llm: createScriptedLlm({ text: "Hi there.
 
 describe("one schema per option set: the library and the config share every default", () => {
   it("runPipeline's defaults are the config's", () => {
-    const { playout: _playout, ...fromConfig } = configSchema.parse({}).pipeline;
-    const { llm: _llm, tts: _tts, request: _request, maxQueuedEvents, ...fromLibrary } = withPipelineDefaults(base());
+    const { playout: _playout, pauses: configPauses, ...fromConfig } = configSchema.parse({}).pipeline;
+    const { llm: _llm, tts: _tts, request: _request, maxQueuedEvents, pauses, ...fromLibrary } = withPipelineDefaults(base());
     expect(fromLibrary).toEqual(fromConfig);
     expect(maxQueuedEvents).toBe(64);
+    // Pauses on, no length set (learned or built-in) on both sides; the config adds whether to learn.
+    expect(pauses).toEqual({});
+    expect(configPauses).toEqual({ enabled: true, learn: true });
   });
 
   it("createSegmenter's defaults are the config's", () => {
@@ -29,6 +32,7 @@ describe("one schema per option set: the library and the config share every defa
     [{ ttsConcurrency: 0 }, "Invalid pipeline options: ttsConcurrency: expected a number of at least 1, received 0."],
     [{ mode: "fast" }, 'Invalid pipeline options: mode: expected one of "streaming", "whole", received "fast".'],
     [{ fragments: { enabled: true, intervalMs: 5 } }, "Invalid pipeline options: fragments.intervalMs: expected a number of at least 20, received 5."],
+    [{ pauses: { sentenceMs: -1 } }, "Invalid pipeline options: pauses.sentenceMs: expected a number of at least 0, received -1."],
   ])("runPipeline refuses %j before anything starts, naming the option", async (bad, message) => {
     const events = runPipeline({ ...base(), ...(bad as Partial<PipelineOptions>) });
     const error = await events.next().then(() => undefined, (caught: unknown) => caught);

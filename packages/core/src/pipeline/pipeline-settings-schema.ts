@@ -3,6 +3,8 @@ import { formatIssues } from "../config/format-issues.js";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
 import { deepFreeze } from "../util/deep-freeze.js";
 import { memoizeByJson } from "../util/parse-memo.js";
+import type { PauseOptions } from "./pause-options.js";
+import { pauseOptionsSchema } from "./pause-settings-schema.js";
 import type { FragmentOptions, PipelineOptions, PipelineTimeouts } from "./pipeline-options.js";
 
 /**
@@ -31,10 +33,11 @@ export const pipelineSettingsShape = {
     .describe("Time limits that turn a stalled backend into an error instead of silence."),
 };
 
-/** The settings `runPipeline` reads, with the library-only `maxQueuedEvents`. */
+/** The settings `runPipeline` reads, with the library-only `maxQueuedEvents` and `pauses` (the config's `pipeline.pauses` is `pausesConfigSchema`). */
 export const pipelineSettingsSchema = z.object({
   ...pipelineSettingsShape,
   maxQueuedEvents: z.number().int().min(1).default(64).describe("Events buffered for a consumer that is not reading (backpressure)."),
+  pauses: pauseOptionsSchema.default({}).describe("Pauses at segment joins; false: none shaped."),
 });
 
 /** Pipeline settings after defaults. */
@@ -45,6 +48,7 @@ export interface ResolvedPipelineSettings {
   maxBufferedAudioMs: number;
   maxQueuedEvents: number;
   timeouts: Required<PipelineTimeouts>;
+  pauses: PauseOptions | false;
 }
 
 /**

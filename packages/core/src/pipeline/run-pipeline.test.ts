@@ -41,7 +41,7 @@ describe("runPipeline", () => {
   it("delivers audio in segment order under parallel TTS with random latencies", async () => {
     for (const seed of [1, 2, 3]) {
       const events = await collect(
-        runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 2000 }), tts: randomLatencyTts(seed), request: { prompt: "weather" }, ttsConcurrency: 4 }),
+        runPipeline({ llm: createScriptedLlm({ text: reply, tokensPerSecond: 2000 }), tts: randomLatencyTts(seed), request: { prompt: "weather" }, ttsConcurrency: 4, pauses: false }),
       );
       const segments = events.filter((e) => e.type === "segment");
       expect(segments.length).toBeGreaterThanOrEqual(4);
@@ -110,12 +110,12 @@ describe("runPipeline", () => {
     const text = "Hello there, this is a fairly short reply. It has two sentences in it.";
     const tts = createSyntheticTts({ sampleRate: 10000, streaming: false });
     expect(tts.streaming).toBe("whole");
-    const plain = await collect(runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts, request: { prompt: "hi" }, segmenter: { eagerFirstSegment: false } }));
+    const plain = await collect(runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts, request: { prompt: "hi" }, segmenter: { eagerFirstSegment: false }, pauses: false }));
     const segments = plain.filter((e) => e.type === "segment");
     expect(segments.length).toBe(2);
     for (const segment of segments) expect(plain.filter((e) => e.type === "audio" && e.segmentIndex === segment.index)).toHaveLength(1);
     const cut = await collect(
-      runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts: createSyntheticTts({ sampleRate: 10000, streaming: false }), request: { prompt: "hi" }, segmenter: { eagerFirstSegment: false }, fragments: { enabled: true, intervalMs: 300 } }),
+      runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 5000 }), tts: createSyntheticTts({ sampleRate: 10000, streaming: false }), request: { prompt: "hi" }, segmenter: { eagerFirstSegment: false }, fragments: { enabled: true, intervalMs: 300 }, pauses: false }),
     );
     const fragments = cut.filter((e) => e.type === "audio" && e.segmentIndex === 0);
     expect(fragments.length).toBeGreaterThan(1);

@@ -16,6 +16,7 @@ import { TtsScheduler } from "./tts-scheduler.js";
 import { PlayoutLead } from "./playout-lead.js";
 import { firstReplyLeadMs, type KnownSegment } from "./first-reply-lead.js";
 import { SegmentSpeech } from "../normalize/segment-speech.js";
+import { joinSettings } from "./pause-options.js";
 
 /**
  * Runs LLM → segmenter → TTS and yields the run's events as they happen.
@@ -112,6 +113,7 @@ async function drive(
     maxBufferedAudioMs: options.maxBufferedAudioMs ?? 30_000,
     segmentTimeoutMs: options.timeouts?.ttsSegmentMs,
     wholeSegments: mode === "whole",
+    joins: mode === "whole" || options.pauses === false ? undefined : joinSettings(options.pauses),
     control,
     logger,
     now: () => metrics.now(),
@@ -131,11 +133,12 @@ async function drive(
   const schedule = async (segments: Segment[], final: boolean): Promise<void> => {
     for (let i = 0; i < segments.length; i++) {
       const index = nextIndex++;
-      const { written, spoken } = speech.speak(index, segments[i]?.text ?? "");
+      const segment = segments[i];
+      const { written, spoken } = speech.speak(index, segment?.text ?? "");
       const isFinal = final && i === segments.length - 1;
       logger.info(`Segment ${index} (len=${[...written].length}): ${JSON.stringify(written)}${spoken === written ? "" : ` spoken as ${JSON.stringify(spoken)}`}`);
       await emit({ type: "segment", index, text: written, spoken, isFinal, atMs: metrics.now() });
-      scheduler.add({ index, text: spoken }, isFinal);
+      scheduler.add({ index, text: spoken, ...(segment?.startsBlock ? { startsBlock: true } : {}) }, isFinal, written);
     }
   };
 

@@ -1,6 +1,7 @@
 import type { VoxpipeError } from "../errors/voxpipe-error.js";
 import type { Segment } from "../segmenter/segment.js";
 import type { AudioChunk } from "../tts/audio-chunk.js";
+import type { EndingClass } from "./join-class.js";
 
 /** One segment's synthesis: the audio it has produced and not yet delivered, and how it ended. */
 export class SegmentJob {
@@ -22,7 +23,8 @@ export class SegmentJob {
     this.resolveEnded = resolve;
   });
 
-  constructor(readonly segment: Segment, readonly isFinal: boolean, backend: string) {
+  /** `ending`: the class of the segment's written ending (the pause after it). */
+  constructor(readonly segment: Segment, readonly isFinal: boolean, backend: string, readonly ending: EndingClass = "none") {
     this.backend = backend;
   }
 

@@ -3,6 +3,8 @@ import type { Segment } from "../segmenter/segment.js";
 import { audioDurationMs, type AudioChunk } from "../tts/audio-chunk.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
 import { Fragmenter } from "../audio/fragmenter.js";
+import { endingClass } from "./join-class.js";
+import { JoinShaper, type JoinShaperSettings, type NextSegment } from "./join-shaper.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import type { FragmentOptions } from "./pipeline-options.js";
 import type { RunControl } from "./run-control.js";
@@ -23,6 +25,8 @@ export interface TtsSchedulerOptions {
   segmentTimeoutMs: number | undefined;
   /** Release each segment's audio only once its synthesis is complete (whole-reply mode). */
   wholeSegments: boolean;
+  /** Shape the silence at segment joins into pauses (see JoinShaper); undefined: audio exactly as the TTS produced it. */
+  joins: Omit<JoinShaperSettings, "format"> | undefined;
   /** Hold the run's first audio this long, in ms (the playout lead); a function is asked when the first audio is ready. */
   playoutLeadMs: number | (() => number);
   control: RunControl;
@@ -54,11 +58,15 @@ export class TtsScheduler {
   private readonly changes = new SignalBoard();
   private warnedFormat = false;
   private firstAudioSent = false;
+  private readonly shaper: JoinShaper | undefined;
 
-  constructor(private readonly options: TtsSchedulerOptions) {}
+  constructor(private readonly options: TtsSchedulerOptions) {
+    this.shaper = options.joins ? new JoinShaper({ ...options.joins, format: options.tts.format }) : undefined;
+  }
 
-  add(segment: Segment, isFinal: boolean): void {
-    this.jobs.push(new SegmentJob(segment, isFinal, this.options.tts.id));
+  /** Adds a segment to speak; `written` is its text as written (its ending decides the pause after it). */
+  add(segment: Segment, isFinal: boolean, written: string = segment.text): void {
+    this.jobs.push(new SegmentJob(segment, isFinal, this.options.tts.id, endingClass(written)));
     this.startMore();
     this.changes.notify();
   }
@@ -95,9 +103,11 @@ export class TtsScheduler {
     logger.debug(`Processing segment ${job.segment.index} (len=${[...job.segment.text].length})`);
     const fragmenter = this.options.fragments?.enabled ? new Fragmenter(this.options.fragments.intervalMs) : undefined;
     let fragmentIndex = 0;
+    let deliveredMs = 0;
     const started = performance.now();
     const send = async (chunk: AudioChunk): Promise<void> => {
       if (!this.firstAudioSent) await this.holdFirstAudio(signal);
+      deliveredMs += audioDurationMs(chunk);
       await emit({
         type: "audio",
         segmentIndex: job.segment.index,
@@ -109,6 +119,14 @@ export class TtsScheduler {
         atMs: now(),
       });
     };
+    const deliver = async (chunks: AudioChunk[]): Promise<void> => {
+      for (const chunk of chunks) {
+        if (fragmenter) for (const fragment of fragmenter.push(chunk)) await send(fragment);
+        else await send(chunk);
+      }
+    };
+    const shaper = this.shaper;
+    shaper?.start({ ending: job.ending, ...(job.segment.startsBlock ? { startsBlock: true } : {}) });
     for (;;) {
       await job.changed();
       if (this.options.wholeSegments) await job.ended;
@@ -117,17 +135,28 @@ export class TtsScheduler {
       if (chunk) {
         job.queuedMs -= audioDurationMs(chunk);
         this.changes.notify();
-        if (fragmenter) for (const fragment of fragmenter.push(chunk)) await send(fragment);
-        else await send(chunk);
+        await deliver(shaper ? shaper.push(chunk) : [chunk]);
         continue;
       }
       if (job.done) break;
     }
+    // The join's pause: the audio held at the segment's end, with the silence the next segment calls for.
+    if (shaper) await deliver(shaper.end(job.error ? "last" : this.nextSegment(job)));
     if (fragmenter) for (const fragment of fragmenter.flush()) await send(fragment);
     if (job.error) throw job.error;
     logger.debug(`Streamed ${fragmentIndex} fragments in ${((performance.now() - started) / 1000).toFixed(3)}s`);
-    await emit({ type: "segment-end", segmentIndex: job.segment.index, synthesisMs: job.synthesisMs, audioMs: job.producedMs, backend: job.backend, atMs: now() });
+    // The audio delivered (the pause included); without shaping that is exactly what the TTS produced.
+    const audioMs = shaper ? deliveredMs : job.producedMs;
+    await emit({ type: "segment-end", segmentIndex: job.segment.index, synthesisMs: job.synthesisMs, audioMs, backend: job.backend, atMs: now() });
     return true;
+  }
+
+  /** What follows the segment being delivered, as far as it is known now. */
+  private nextSegment(job: SegmentJob): NextSegment {
+    if (job.isFinal) return "last";
+    const next = this.jobs[this.head + 1];
+    if (next) return next.segment.startsBlock ? { startsBlock: true } : {};
+    return this.closed ? "last" : "unknown";
   }
 
   private async holdFirstAudio(signal: AbortSignal): Promise<void> {
