@@ -63,6 +63,8 @@ export class JoinShaper {
   private held: Float32Array = new Float32Array(0);
   /** Frames of `held` already searched for a first sound. */
   private searched = 0;
+  /** Leading silence already delivered (the run's first segment does not hold it back), in frames. */
+  private leadingDelivered = 0;
   /** Frames of fade-in still to apply, from frame `fadeInFrom` of `held`. */
   private fadeInLeft = 0;
   private fadeInFrom = 0;
@@ -83,6 +85,7 @@ export class JoinShaper {
     this.inLeading = true;
     this.held = new Float32Array(0);
     this.searched = 0;
+    this.leadingDelivered = 0;
     this.fadeInLeft = 0;
     this.wordShiftMs = 0;
     this.words = [];
@@ -98,11 +101,13 @@ export class JoinShaper {
       const sound = firstSoundFrame(this.held, this.channels, this.settings.silenceThreshold, this.searched);
       if (sound < 0) {
         this.searched = this.frames(this.held);
+        if (!isFirst) return [];
         // The run's first segment is not shaped at its start: its silence goes out as it comes.
-        return isFirst ? this.release(this.searched) : [];
+        this.leadingDelivered += this.searched;
+        return this.release(this.searched);
       }
       this.inLeading = false;
-      this.observeLeading(sound);
+      this.observeLeading(this.leadingDelivered + sound);
       if (!isFirst) this.shapeLeading(sound);
     }
     this.applyFadeIn();
