@@ -9,6 +9,8 @@ import {
   createTtsFailover,
   createTtsProviders,
   defaultCacheNamespace,
+  configuredPauses,
+  learnPauses,
   measureTtsProfile,
   loadConfig,
   validateConfig,
@@ -17,6 +19,7 @@ import {
   type Logger,
   type PipelineTimeouts,
   type TtsFailover,
+  type PauseOptions,
   type TtsProfile,
   type TtsProvider,
   type VoxpipeConfig,
@@ -38,6 +41,8 @@ export interface SpeechBackends {
   timeouts: PipelineTimeouts;
   /** The primary's speed, measured once after loading (`pipeline.playout.measureTts`), for every run's first-reply lead and early first segment. */
   ttsProfile: TtsProfile | undefined;
+  /** Every run's pauses at segment joins (`pipeline.pauses`, with the primary's own pauses when learned after loading). */
+  pauses: PauseOptions | false;
   /** Known openings the pipeline speaks as their own segment, when the cache is on (as written; the cache holds their spoken form). */
   openings: readonly string[] | undefined;
   /**
@@ -120,6 +125,7 @@ export async function openSpeechBackends(settings: VoxpipeProviderSettings): Pro
         logger.warn(`TTS ${primary.id}: could not measure its speed (${error instanceof Error ? error.message : String(error)}); the first reply plays with no lead.`);
       }
     }
+    const pauses = configuredPauses(pipeline.pauses, load ? await learnPauses(primary, pipeline.pauses, logger) : undefined);
     // Each fallback attempt gets the whole segment budget, and the run's limit covers them all.
     const segmentMs = pipeline.timeouts.ttsSegmentMs;
     const timeouts = segmentMs && backends.length > 1 ? { ...pipeline.timeouts, ttsSegmentMs: segmentMs * backends.length } : pipeline.timeouts;
@@ -162,7 +168,7 @@ export async function openSpeechBackends(settings: VoxpipeProviderSettings): Pro
       });
       logger.info(`cache: ${stored} openings synthesized ahead`);
     }
-    return { config, primary, backends, timeouts, ttsProfile, openings: cache ? cacheConfig.openings : undefined, runTts, logger, dispose };
+    return { config, primary, backends, timeouts, ttsProfile, pauses, openings: cache ? cacheConfig.openings : undefined, runTts, logger, dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -66,6 +66,7 @@ export class VoxpipeSpeechModel implements StreamingSpeechModelV4 {
       fragments: config.pipeline.fragments,
       maxBufferedAudioMs: config.pipeline.maxBufferedAudioMs,
       timeouts: backends.timeouts,
+      pauses: backends.pauses,
       playoutLead: this.playoutLead,
       ...(backends.ttsProfile ? { ttsProfile: backends.ttsProfile } : {}),
       logger: backends.logger,

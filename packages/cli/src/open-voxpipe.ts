@@ -10,6 +10,8 @@ import {
   defaultCacheNamespace,
   createLogger,
   createPlayoutLead,
+  configuredPauses,
+  learnPauses,
   measureTtsProfile,
   type TtsProfile,
   createProvider,
@@ -134,6 +136,8 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
       logger.warn(`TTS ${tts.id}: could not measure its speed (${error instanceof Error ? error.message : String(error)}); the first reply plays with no lead.`);
     }
   }
+  // The primary's own pauses (pipeline.pauses.learn): each join's pause then matches the voice's.
+  const pauses = configuredPauses(pipeline.pauses, (options.load ?? true) ? await learnPauses(tts, pipeline.pauses, logger) : undefined);
   if (cacheConfig.enabled) {
     store = new AudioCache({ maxBytes: cacheConfig.maxBytes });
     // A key names the backend that spoke the audio by its config entry: adapter and options.
@@ -166,6 +170,7 @@ export async function openVoxpipe(options: OpenVoxpipeOptions = {}): Promise<Vox
           fragments: pipeline.fragments,
           maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
           timeouts,
+          pauses,
           playoutLead,
           ...(ttsProfile ? { ttsProfile } : {}),
           logger,

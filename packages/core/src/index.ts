@@ -28,6 +28,7 @@ export * from "./pipeline/pipeline-settings-schema.js";
 export { PlayoutLead, createPlayoutLead, type PlayoutLeadOptions, type PlayoutSetting } from "./pipeline/playout-lead.js";
 export { measureTtsProfile, PROFILE_TEXT, type TtsProfile } from "./pipeline/tts-profile.js";
 export { measurePauseProfile, PAUSE_PROBES } from "./pipeline/pause-profile.js";
+export { configuredPauses, learnPauses } from "./pipeline/configured-pauses.js";
 export { DEFAULT_FADE_MS, DEFAULT_PAUSES_MS, DEFAULT_SILENCE_THRESHOLD, pauseTargetsMs, type PauseOptions, type PauseProfile } from "./pipeline/pause-options.js";
 export { pausesConfigSchema, pauseOptionsSchema, pauseProfileSchema, pauseLengthsShape, type PausesConfig } from "./pipeline/pause-settings-schema.js";
 export { endingClass, joinClass, type EndingClass, type JoinClass } from "./pipeline/join-class.js";

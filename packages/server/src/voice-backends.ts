@@ -1,6 +1,8 @@
 import {
   SegmentSpeech,
+  configuredPauses,
   createProvider,
+  learnPauses,
   createTtsFailover,
   resolveAdapters,
   runPipeline,
@@ -102,6 +104,8 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
     fallbacks.length > 0 ? createTtsFailover(primary, ...fallbacks, { cooldownMs: config.failover.cooldownMs, ...(segmentMs ? { attemptTimeoutMs: segmentMs } : {}) }) : primary;
   const { segmenter, pipeline } = config;
   let ready = false;
+  // Until load() has learned the primary's own pauses (pipeline.pauses.learn), the configured or default ones.
+  let pauses = configuredPauses(pipeline.pauses);
   return {
     llm,
     tts: primary,
@@ -113,6 +117,7 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
       await Promise.all([llm.load?.(), primary.load?.(), ...fallbacks]);
       // The normalizer's rules compile on first use (tens of ms): now, rather than on the first request.
       new SegmentSpeech(config.normalize, ttsProviders).warmUp();
+      pauses = configuredPauses(pipeline.pauses, await learnPauses(primary, pipeline.pauses, logger));
       ready = true;
     },
     run(request) {
@@ -136,6 +141,7 @@ export function createVoiceBackends(options: VoiceBackendsOptions): VoiceBackend
         fragments: pipeline.fragments,
         maxBufferedAudioMs: pipeline.maxBufferedAudioMs,
         timeouts: pipeline.timeouts,
+        pauses,
         logger,
         signal: request.signal,
       });
