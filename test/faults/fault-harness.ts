@@ -18,8 +18,8 @@ export function writeConfig(text: string): string {
 
 /** A config with the labelled test doubles; extra YAML appended. */
 export function doublesConfig(llm: Record<string, unknown>, tts: Record<string, unknown> = {}, extra = ""): string {
-  // The synthetic TTS's faults count its requests: no speed measurement (one request) before the reply.
-  const noMeasure = "playout: { measureTts: false }";
+  // The synthetic TTS's faults count its requests: no speed or pause measurement (five requests) before the reply.
+  const noMeasure = "playout: { measureTts: false }, pauses: { learn: false }";
   extra = extra.includes("pipeline: {") ? extra.replace("pipeline: {", `pipeline: { ${noMeasure},`) : `${extra}pipeline: { ${noMeasure} }\n`;
   return writeConfig(
     `llm: { use: "@voxpipe/core/testing#scriptedLlm", options: ${JSON.stringify({ tokensPerSecond: 2000, ...llm })} }\n` +

@@ -76,6 +76,8 @@ describe("ttsFromAiSdk", () => {
       tts: ttsFromAiSdk(model),
       request: { prompt: "go" },
       segmenter: { minLength: 5, maxLength: 40, eagerFirstSegment: false, adaptive: false },
+      // The TTS's own audio, with no pauses shaped at the joins.
+      pauses: false,
     })) events.push(event);
     expect(calls.map((c) => c.text)).toEqual(["First sentence here.", "Second sentence there.", "Third one at the end."]);
     const audioMs = events.filter((e) => e.type === "segment-end").reduce((sum, e) => sum + (e as { audioMs: number }).audioMs, 0);

@@ -114,7 +114,7 @@ describe("voxpipe.speech() in experimental_streamSpeech", () => {
   });
 
   it("errors the stream, and releases the text, when the TTS fails", async () => {
-    const failing = createVoxpipe({ tts: createSyntheticTts({ failOnSegment: 0 }), config: { pipeline: { playout: { measureTts: false } } }, logger: silent() });
+    const failing = createVoxpipe({ tts: createSyntheticTts({ failOnSegment: 0 }), config: { pipeline: { playout: { measureTts: false }, pauses: { learn: false } } }, logger: silent() });
     const text = observedTextStream(["This sentence will fail to speak. ", "So will this one, never read. "], { keepOpen: true });
     const result = streamSpeech({ model: failing.speech(), text: text.stream, onError: () => {} });
     await expect(async () => {
@@ -172,8 +172,8 @@ describe("createVoxpipe settings", () => {
     const tone = createSyntheticTts();
     const asked: string[] = [];
     const recording = { ...tone, synthesize: (request: Parameters<typeof tone.synthesize>[0]) => (asked.push(request.text), tone.synthesize(request)) };
-    await generateSpeech({ model: createVoxpipe({ tts: recording, config: { pipeline: { playout: { measureTts: false } } }, logger: silent() }).speech(), text: "I have 3 apples." });
-    await generateSpeech({ model: createVoxpipe({ tts: recording, config: { normalize: { enabled: false }, pipeline: { playout: { measureTts: false } } }, logger: silent() }).speech(), text: "I have 3 apples." });
+    await generateSpeech({ model: createVoxpipe({ tts: recording, config: { pipeline: { playout: { measureTts: false }, pauses: { learn: false } } }, logger: silent() }).speech(), text: "I have 3 apples." });
+    await generateSpeech({ model: createVoxpipe({ tts: recording, config: { normalize: { enabled: false }, pipeline: { playout: { measureTts: false }, pauses: { learn: false } } }, logger: silent() }).speech(), text: "I have 3 apples." });
     expect(asked).toEqual(["I have three apples.", "I have 3 apples."]);
   });
 
@@ -189,7 +189,7 @@ describe("createVoxpipe settings", () => {
         throw new VoxpipeError({ code: "tts-failed", stage: "tts", message: "The test's broken TTS always fails." });
       },
     };
-    const withFallback = createVoxpipe({ tts: [broken, fallback], config: { cache: { enabled: true, openings: ["Sure!"] }, pipeline: { playout: { measureTts: false } } }, logger: silent() });
+    const withFallback = createVoxpipe({ tts: [broken, fallback], config: { cache: { enabled: true, openings: ["Sure!"] }, pipeline: { playout: { measureTts: false }, pauses: { learn: false } } }, logger: silent() });
     try {
       await withFallback.ready();
       expect(asked).toEqual(["Sure!"]);

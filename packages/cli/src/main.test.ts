@@ -73,8 +73,8 @@ describe("voxpipe say", () => {
 
   it("a TTS failure mid-reply: exit 2, the error in the summary, the WAV holds the audio before it", async () => {
     const out = path.join(dir, "fail.wav");
-    // failOnSegment counts the TTS's requests: no speed measurement before the reply.
-    const file = config("fail.yaml", `${doubles(", failOnSegment: 1")}pipeline: { playout: { measureTts: false } }\n`);
+    // failOnSegment counts the TTS's requests: no speed or pause measurement before the reply.
+    const file = config("fail.yaml", `${doubles(", failOnSegment: 1")}pipeline: { playout: { measureTts: false }, pauses: { learn: false } }\n`);
     const { code, stdout } = await run(["say", "hello", "--config", file, "--out", out, "--json", "--quiet"]);
     expect(code).toBe(2);
     const summary = JSON.parse(stdout.at(-1)!);

@@ -85,7 +85,9 @@ describe("errors", () => {
   });
 
   it("a failure after audio started: SSE streams end with an error event, the openai client raises it; a raw audio body is truncated", async () => {
-    const server = await start({ tts: createSyntheticTts({ failOnSegment: 1 }), llm: createScriptedLlm({ text: "First sentence is here. Second sentence is there. Third one.", tokensPerSecond: 200 }) });
+    // failOnSegment counts the TTS's requests: no pause measurement (pipeline.pauses.learn) before the reply.
+    const pipeline = { pauses: { learn: false } };
+    const server = await start({ tts: createSyntheticTts({ failOnSegment: 1 }), llm: createScriptedLlm({ text: "First sentence is here. Second sentence is there. Third one.", tokensPerSecond: 200 }), pipeline });
     const stream = await server.client().chat.completions.create({ model: "voxpipe", messages: [{ role: "user", content: "hi" }], modalities: ["text", "audio"], audio: { voice: "alloy", format: "pcm16" }, stream: true });
     let audioChunks = 0;
     const failure = await (async () => {
@@ -95,7 +97,7 @@ describe("errors", () => {
     expect(failure).toBeInstanceOf(OpenAI.APIError);
     expect((failure as Error).message).toMatch(/tts failed/);
 
-    const fresh = await start({ tts: createSyntheticTts({ failOnSegment: 1 }) });
+    const fresh = await start({ tts: createSyntheticTts({ failOnSegment: 1 }), pipeline });
     const response = await fresh.client().audio.speech.create({ ...speechBody, input: "First sentence is here. Second sentence is there. Third one." });
     expect(response.status).toBe(200);
     await expect(readAll(response.body as unknown as AsyncIterable<Uint8Array>)).rejects.toThrow();
