@@ -18,8 +18,9 @@ export function writeConfig(text: string): string {
 
 /** A config with the labelled test doubles; extra YAML appended. */
 export function doublesConfig(llm: Record<string, unknown>, tts: Record<string, unknown> = {}, extra = ""): string {
-  // The synthetic TTS's faults count its requests: no speed or pause measurement (five requests) before the reply.
-  const noMeasure = "playout: { measureTts: false }, pauses: { learn: false }";
+  // The synthetic TTS's faults count its requests: no speed measurement (one request) before the reply. The audio is
+  // checked against the TTS's own length per segment: no pauses shaped at the joins (nor measured: four requests).
+  const noMeasure = "playout: { measureTts: false }, pauses: { enabled: false }";
   extra = extra.includes("pipeline: {") ? extra.replace("pipeline: {", `pipeline: { ${noMeasure},`) : `${extra}pipeline: { ${noMeasure} }\n`;
   return writeConfig(
     `llm: { use: "@voxpipe/core/testing#scriptedLlm", options: ${JSON.stringify({ tokensPerSecond: 2000, ...llm })} }\n` +
