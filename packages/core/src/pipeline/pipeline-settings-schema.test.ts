@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../config/config-schema.js";
+import { formatIssues } from "../config/format-issues.js";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
 import { resolveSegmenterOptions } from "../segmenter/resolve-options.js";
 import { createScriptedLlm } from "../testing/scripted-llm.js";
@@ -19,6 +20,16 @@ describe("one schema per option set: the library and the config share every defa
     // Pauses on, no length set (learned or built-in) on both sides; the config adds whether to learn.
     expect(pauses).toEqual({});
     expect(configPauses).toEqual({ enabled: true, learn: true });
+  });
+
+  it("the config's pipeline.pauses: every bad key reported in one pass, naming it", () => {
+    const parsed = configSchema.safeParse({ pipeline: { pauses: { sentenceMs: -5, clauseMs: "x", bogus: 1 } } }, { reportInput: true });
+    expect(parsed.success).toBe(false);
+    expect(formatIssues(parsed.error?.issues ?? [])).toEqual([
+      "pipeline.pauses.sentenceMs: expected a number of at least 0, received -5",
+      'pipeline.pauses.clauseMs: expected a number, received "x"',
+      expect.stringMatching(/^pipeline\.pauses\.bogus: unknown key/),
+    ]);
   });
 
   it("createSegmenter's defaults are the config's", () => {
