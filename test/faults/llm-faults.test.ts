@@ -7,7 +7,9 @@ checkForLeaksAfterEachTest();
 const openaiConfig = (baseURL: string) =>
   writeConfig(
     `llm: { use: "@voxpipe/llm-openai", options: { baseURL: "${baseURL}", model: "m", apiKey: "sk-test-secret", retries: 0, connectTimeoutMs: 2000 } }\n` +
-      `tts: { use: "@voxpipe/core/testing#syntheticTts", options: { sampleRate: 16000 } }\nlog: { level: silent }\n`,
+      `tts: { use: "@voxpipe/core/testing#syntheticTts", options: { sampleRate: 16000 } }\nlog: { level: silent }\n` +
+      // Each segment's audio is checked against the TTS's own length: no pauses shaped at the joins.
+      `pipeline: { pauses: { enabled: false } }\n`,
   );
 
 describe("LLM faults", () => {
