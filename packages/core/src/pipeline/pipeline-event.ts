@@ -43,7 +43,10 @@ export type PipelineEvent =
       words?: SpokenWordTiming[];
       atMs: number;
     }
-  /** All audio of a segment has been delivered. */
+  /**
+   * All audio of a segment has been delivered. `audioMs` is the audio delivered for it, the pause shaped at its
+   * join included (see `PipelineOptions.pauses`); with `pauses: false`, exactly what the TTS produced.
+   */
   | { type: "segment-end"; segmentIndex: number; synthesisMs: number; audioMs: number; backend: string; atMs: number }
   /** The run failed. Everything delivered before stays valid; `finish` follows. */
   | { type: "error"; stage: Stage; code: string; message: string; retryable: boolean; atMs: number }
