@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { benchDir, repoRoot } from "./lib/paths.mjs";
 import { consoleSummary, markdown } from "./lib/report.mjs";
 
-export const PARTS = ["overhead", "realModels", "seedScenario", "gaps", "cancel", "segmenter", "load", "memory", "backends", "server"];
+export const PARTS = ["overhead", "realModels", "seedScenario", "gaps", "cancel", "segmenter", "load", "memory", "backends", "server", "joins"];
 
 const usage = `Usage: node bench/run.mjs [--quick] [--only part[,part…]] [--out DIR]
   (from the repository root: pnpm bench [-- --quick] [-- --only overhead,cancel])

@@ -79,6 +79,8 @@ function rowsFor(part, result) {
         { part, figure: "real-time eSpeak NG streams per core", value: fmt(result.espeak?.sessionsPerCore, 1), target: "", baseline: `${fmt(result.espeak?.audioSeconds, 1)} s of audio for ${fmt(result.espeak?.cpuSeconds, 2)} CPU s (${result.espeak?.streams} streams at once); speech endpoint ${fmt(result.espeak?.speechSessionsPerCore, 1)} at 24 kHz, ${fmt(result.espeak?.nativeSessionsPerCore, 1)} at eSpeak NG's own rate (no resampling)`, ok: null },
         ...(result.espeak?.sustainedStreams ? [{ part, figure: `eSpeak NG TTFA − one stream's, ${result.espeak.sustainedStreams} concurrent streams (what one server process sustains), p99`, value: `${fmt(result.espeak.sustainedOverheadP99Ms)} ms`, target: "", baseline: `p50 ${fmt(result.espeak.sustainedOverheadP50Ms)} ms; one stream alone p50 ${fmt(result.espeak.aloneTtfaP50Ms)} ms`, ok: null }] : []),
       ];
+    case "joins":
+      return joinsRows(part, result);
     case "memory":
       return [{ part, figure: `RSS growth over ${fmt(result.tokens, 0)} tokens`, value: `${fmt(result.rssGrowthMb, 1)} MB`, target: "≤ 20 MB", baseline: `RSS after a warm-up run ${fmt(result.baselineRssMb, 1)} MB; heap growth ${fmt(result.heapGrowthMb, 1)} MB; from a cold process +${fmt(result.rssGrowthColdMb, 1)} MB (young generation and JIT, once)`, ok: result.rssGrowthMb <= 20 }];
     case "backends": {
@@ -107,6 +109,66 @@ function rowsFor(part, result) {
     default:
       return [];
   }
+}
+
+/** The joins part: per backend, the "pauses on" figure against its target with "pauses off" of the same run beside it. */
+function joinsRows(part, result) {
+  const tag = result.pausesAvailable ? "" : " (pauses not available: on = off)";
+  return [result.espeak, result.piper].filter(Boolean).flatMap((row) => {
+    if (row.skipped) return [{ part, figure: row.tts, value: `skipped: ${row.skipped}`, target: "", baseline: "", ok: null }];
+    const ratio = row.durationRatio;
+    const kinds = row.pauseByJoinKind ?? {};
+    const sentence = kinds.sentence;
+    return [
+      {
+        part,
+        figure: `streamed ÷ one-call duration, ${row.tts}`,
+        value: `${fmt(ratio.on, 4)}${tag}`,
+        target: "0.99–1.01",
+        baseline: `pauses off ${fmt(ratio.off, 4)}; worst passage on ${fmt(row.worstPassageRatio.on, 4)}, off ${fmt(row.worstPassageRatio.off, 4)}; ${row.passages.length} passages`,
+        ok: ratio.on >= 0.99 && ratio.on <= 1.01,
+      },
+      {
+        part,
+        figure: `pauses ≥ 150 ms missing against one call, ${row.tts}`,
+        value: `${row.missingPauses150.on} of ${row.pauses150.oneCall}${tag}`,
+        target: "0 missing",
+        baseline: `${row.timingOnly ? "noise: no pauses to compare; " : ""}pauses off ${row.missingPauses150.off} missing; counts one call ${row.pauses150.oneCall} / off ${row.pauses150.off} / on ${row.pauses150.on}${sentence ? `; sentence-end joins, median pause one call ${fmt(sentence.oneCallMedianMs, 0)} / off ${fmt(sentence.offMedianMs, 0)} / on ${fmt(sentence.onMedianMs, 0)} ms` : ""}`,
+        ok: row.timingOnly ? null : row.missingPauses150.on === 0,
+      },
+      {
+        part,
+        figure: `joins with a sample discontinuity, ${row.tts}`,
+        value: `${row.discontinuities.on} of ${row.joins}${tag}`,
+        target: "0",
+        baseline: `pauses off ${row.discontinuities.off}; between audio events inside a segment: on ${row.innerDiscontinuities.on}, off ${row.innerDiscontinuities.off}`,
+        ok: row.discontinuities.on === 0,
+      },
+    ];
+  });
+}
+
+/** The joins part's detail: per backend, each passage's three renderings, then the pause at each kind of join. */
+function joinsMarkdown(result) {
+  const out = ["## Segment joins: streamed against the engine's one-call rendering", ""];
+  out.push(result.pausesAvailable ? "Pauses on: the engine's pauses learned by `measurePauseProfile`. Pauses off: `pauses: false`, the audio as the TTS produced it." : "Pauses not available in this build: the on runs measure the same audio as off.", "");
+  for (const row of [result.espeak, result.piper].filter(Boolean)) {
+    if (row.skipped) {
+      out.push(`### ${row.tts}`, "", `Skipped: ${row.skipped}`, "");
+      continue;
+    }
+    out.push(`### ${row.tts}`, "");
+    if (row.timingOnly) out.push("Random weights: the audio is noise, not speech, so only the durations mean something.", "");
+    out.push("| passage | segments | duration one call / off / on | off ÷ one call | on ÷ one call | pauses ≥150 ms one call / off / on | ≥250 ms one call / off / on | discontinuities off / on |", "|---|---|---|---|---|---|---|---|");
+    for (const p of row.passages) {
+      out.push(`| ${p.index} (${p.chars} chars) | ${p.segments} | ${fmt(p.durationMs.oneCall, 0)} / ${fmt(p.durationMs.off, 0)} / ${fmt(p.durationMs.on, 0)} ms | ${fmt(p.durationMs.off / p.durationMs.oneCall, 3)} | ${fmt(p.durationMs.on / p.durationMs.oneCall, 3)} | ${p.pauses150.oneCall} / ${p.pauses150.off} / ${p.pauses150.on} | ${p.pauses250.oneCall} / ${p.pauses250.off} / ${p.pauses250.on} | ${p.discontinuities.off} / ${p.discontinuities.on} |`);
+    }
+    out.push("", "| join after | joins | median pause, one call | off | on |", "|---|---|---|---|---|");
+    const ms = (value) => (value === null || value === undefined ? "—" : `${fmt(value, 0)} ms`);
+    for (const [kind, k] of Object.entries(row.pauseByJoinKind)) out.push(`| ${kind} | ${k.joins} | ${ms(k.oneCallMedianMs)} | ${ms(k.offMedianMs)} | ${ms(k.onMedianMs)} |`);
+    out.push("");
+  }
+  return out;
 }
 
 export function allRows(results, parts) {
@@ -178,6 +240,8 @@ export function markdown(results, parts) {
     for (const r of gaps) out.push(`| ${r.realTimeFactor} | ${r.concurrency} | ${fmt(r.realTimeFactor / r.concurrency)} | ${fmt(r.gapMs, 1)} ms | ${r.gaps} | ${fmt(r.leadMs ?? 0, 0)} ms | ${fmt(r.ttfaMs, 0)} ms | ${fmt(r.coldGapMs, 1)} ms | ${fmt(r.coldLeadMs ?? 0, 0)} ms | ${fmt(r.coldTtfaMs, 0)} ms | ${fmt(r.totalMs, 0)} ms | ${fmt(r.audioMs, 0)} ms |`);
     out.push("");
   }
+  const joins = results.joins;
+  if (joins && !joins.skipped && !joins.error) out.push(...joinsMarkdown(joins));
   const mem = results.memory;
   if (mem && Array.isArray(mem.samples)) {
     out.push("## Long-run memory", "", "| tokens | RSS growth | heap growth |", "|---|---|---|");
