@@ -1,8 +1,9 @@
 // Multi-sentence English passages for the joins part: plain prose with
-// sentences, commas, questions, paragraph breaks and short lists (one item a
-// line, no markup). No numbers, abbreviations or symbols, so the pipeline's
-// normalizer leaves the text as written and the one-call rendering speaks the
-// same words as the streamed one.
+// sentences, commas, questions, paragraph breaks, short lists (one item a
+// line, no markup) and a sentence longer than the segmenter's maxLength. No
+// numbers, abbreviations or symbols, so the pipeline's normalizer leaves the
+// text as written and the one-call rendering speaks the same words as the
+// streamed one.
 
 export const PASSAGES = [
   "Hello there. How are you today?",
@@ -20,11 +21,12 @@ export const PASSAGES = [
   "The garden needs a little work this weekend:\nthe roses must be pruned,\nthe grass needs cutting,\nand the fence wants a fresh coat of paint.\nIf the weather holds, we can finish it all on Saturday.",
   "A good story has a beginning, a middle and an end. The beginning makes a promise, the middle keeps the reader guessing, and the end keeps the promise in a way nobody expected.",
   "The engine coughed, sputtered and finally died. We were miles from the nearest town, the sun was setting, and the phone had no signal. Still, nobody panicked. We had water, blankets and a very long list of jokes.",
+  "The narrow road that winds up through the hills above the village climbs slowly past the old stone farmhouses and the quiet orchards before it finally reaches the pass. From there you can see the sea on a clear day.",
   "Why do cats sleep so much? They are hunters, and hunting takes a lot of energy in short bursts. Between those bursts, they rest, and a warm sofa is the perfect place for it.",
 ];
 
-/** Which passages a `--quick` run measures (indexes into PASSAGES): a short one, questions, a paragraph break and lists among them. */
-export const QUICK_PASSAGE_INDEXES = [0, 3, 4, 5, 9, 12];
+/** Which passages a `--quick` run measures (indexes into PASSAGES): a short one, questions, a paragraph break, lists and a sentence too long for one segment among them. */
+export const QUICK_PASSAGE_INDEXES = [0, 3, 4, 5, 12, 15];
 
 /** Sentence ends in `text`: `.`, `?` or `!` followed by whitespace or the end of the text. */
 export function countSentenceEnds(text) {

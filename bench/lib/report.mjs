@@ -133,7 +133,7 @@ function joinsRows(part, result) {
         figure: `pauses ≥ 150 ms missing against one call, ${row.tts}`,
         value: `${row.missingPauses150.on} of ${row.pauses150.oneCall}${tag}`,
         target: "0 missing",
-        baseline: `${row.timingOnly ? "noise: no pauses to compare; " : ""}pauses off ${row.missingPauses150.off} missing; counts one call ${row.pauses150.oneCall} / off ${row.pauses150.off} / on ${row.pauses150.on}${sentence ? `; sentence-end joins, median pause one call ${fmt(sentence.oneCallMedianMs, 0)} / off ${fmt(sentence.offMedianMs, 0)} / on ${fmt(sentence.onMedianMs, 0)} ms` : ""}`,
+        baseline: `${row.timingOnly ? "noise: no pauses to compare; " : ""}pauses off ${row.missingPauses150.off} missing; counts one call ${row.pauses150.oneCall} / off ${row.pauses150.off} / on ${row.pauses150.on}${sentence ? `; sentence joins, median pause one call ${fmt(sentence.oneCallMedianMs, 0)} / off ${fmt(sentence.offMedianMs, 0)} / on ${fmt(sentence.onMedianMs, 0)} ms` : ""}; sentence, paragraph and list joins under half the one-call pause: on ${row.sentenceJoinsShort.on}, off ${row.sentenceJoinsShort.off} of ${row.sentenceJoinsShort.joins}`,
         ok: row.timingOnly ? null : row.missingPauses150.on === 0,
       },
       {

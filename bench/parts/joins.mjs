@@ -1,5 +1,5 @@
 // Part 11 — what a listener hears at the segment joins. Each passage of
-// bench/lib/passages.mjs (16; quick: 6) is rendered three ways per backend:
+// bench/lib/passages.mjs (17; quick: 6) is rendered three ways per backend:
 // the engine speaking it in one call, and streamed through runPipeline (the
 // scripted LLM, a TEST DOUBLE, sending it in small pieces; the default
 // segmenter; 2 segments synthesized at once) with `pauses: false` (the audio
@@ -21,6 +21,9 @@ import { median, round } from "../lib/stats.mjs";
 /** Longest any one rendering may take before it is aborted. */
 const RENDER_LIMIT_MS = 60_000;
 
+/** Join kinds where the text calls for a full stop's pause. */
+const END_KINDS = ["sentence", "paragraph", "line"];
+
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 const worst = (ratios) => ratios.reduce((a, b) => (Math.abs(b - 1) > Math.abs(a - 1) ? b : a), 1);
 
@@ -41,6 +44,8 @@ function summarize(passages) {
       onMedianMs: round(median(of.map((j) => j.onMs)), 0),
     };
   }
+  // Joins at a sentence end, a paragraph break or a list item where the engine, in one call, pauses 150 ms or more: "short" when the streamed pause is under half of that.
+  const ends = joins.filter((j) => END_KINDS.includes(j.kind) && j.oneCallMs !== null && j.oneCallMs >= LONG_PAUSE_MS);
   return {
     durationRatio: { off: ratio("off"), on: ratio("on") },
     worstPassageRatio: {
@@ -50,6 +55,7 @@ function summarize(passages) {
     pauses150: { oneCall: sum(passages.map((p) => p.pauses150.oneCall)), off: sum(passages.map((p) => p.pauses150.off)), on: sum(passages.map((p) => p.pauses150.on)) },
     pauses250: { oneCall: sum(passages.map((p) => p.pauses250.oneCall)), off: sum(passages.map((p) => p.pauses250.off)), on: sum(passages.map((p) => p.pauses250.on)) },
     missingPauses150: { off: missing("off"), on: missing("on") },
+    sentenceJoinsShort: { joins: ends.length, off: ends.filter((j) => j.offMs < j.oneCallMs / 2).length, on: ends.filter((j) => j.onMs < j.oneCallMs / 2).length },
     joins: joins.length,
     discontinuities: { off: sum(passages.map((p) => p.discontinuities.off)), on: sum(passages.map((p) => p.discontinuities.on)) },
     innerDiscontinuities: { off: sum(passages.map((p) => p.innerDiscontinuities.off)), on: sum(passages.map((p) => p.innerDiscontinuities.on)) },
