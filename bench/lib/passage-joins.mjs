@@ -2,7 +2,7 @@
 // off, streamed with pauses on) compared as a listener hears them: total
 // duration, pauses by length, the pause at each segment join against the
 // one-call rendering's pause at the same words, and clicks at the joins.
-import { countPauses, durationMs, joinStep, pauseBetween, pauseMsAt, peakFrameRms, silenceRuns } from "./audio-analysis.mjs";
+import { countPauses, durationMs, INAUDIBLE_JUMP, joinStep, pauseBetween, pauseMsAt, peakFrameRms, silenceRuns } from "./audio-analysis.mjs";
 import { countSentenceEnds } from "./passages.mjs";
 
 /** Pause lengths the part counts, in ms: 150 ms and more is a sentence-end pause in eSpeak NG's default voice. */
@@ -72,6 +72,8 @@ function oneCallPauseAt(oneCall, oneCallRuns, streamed, segmentIndex, aligned) {
 }
 
 const rounded = (ms) => Math.round(ms);
+/** The join's step over the largest local step (above 1 it is a discontinuity, or nearly: see joinStep). */
+const jumpRatio = (join) => Math.round((join.jump / Math.max(join.localMaxStep, INAUDIBLE_JUMP)) * 100) / 100;
 
 /** Compares one passage's renderings; `on` may be null (pauses not measured). */
 export function comparePassage({ index, text, oneCall, off, on }) {
@@ -91,6 +93,8 @@ export function comparePassage({ index, text, oneCall, off, on }) {
       onMs: onJoin ? rounded(onJoin.pauseMs) : null,
       clickOff: join.discontinuity,
       clickOn: onJoin ? onJoin.discontinuity : null,
+      jumpRatioOff: jumpRatio(join),
+      jumpRatioOn: onJoin ? jumpRatio(onJoin) : null,
     };
   });
   const pick = (fn) => ({ oneCall: fn(oneCallRuns, oneCall), off: fn(measured.off.runs, off), on: measured.on ? fn(measured.on.runs, on) : null });

@@ -141,7 +141,7 @@ function joinsRows(part, result) {
         figure: `joins with a sample discontinuity, ${row.tts}`,
         value: `${row.discontinuities.on} of ${row.joins}${tag}`,
         target: "0",
-        baseline: `pauses off ${row.discontinuities.off}; between audio events inside a segment: on ${row.innerDiscontinuities.on}, off ${row.innerDiscontinuities.off}`,
+        baseline: `pauses off ${row.discontinuities.off}; largest join step ÷ local step on ${fmt(row.worstJumpRatio.on)}, off ${fmt(row.worstJumpRatio.off)}; between audio events inside a segment: on ${row.innerDiscontinuities.on}, off ${row.innerDiscontinuities.off}`,
         ok: row.discontinuities.on === 0,
       },
     ];

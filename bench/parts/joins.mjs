@@ -58,6 +58,7 @@ function summarize(passages) {
     sentenceJoinsShort: { joins: ends.length, off: ends.filter((j) => j.offMs < j.oneCallMs / 2).length, on: ends.filter((j) => j.onMs < j.oneCallMs / 2).length },
     joins: joins.length,
     discontinuities: { off: sum(passages.map((p) => p.discontinuities.off)), on: sum(passages.map((p) => p.discontinuities.on)) },
+    worstJumpRatio: { off: Math.max(0, ...joins.map((j) => j.jumpRatioOff)), on: Math.max(0, ...joins.map((j) => j.jumpRatioOn ?? 0)) },
     innerDiscontinuities: { off: sum(passages.map((p) => p.innerDiscontinuities.off)), on: sum(passages.map((p) => p.innerDiscontinuities.on)) },
     pauseByJoinKind: byKind,
   };

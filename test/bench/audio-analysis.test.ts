@@ -122,5 +122,17 @@ describe("comparePassage", () => {
     expect(result.joins[0]).toMatchObject({ kind: "sentence", offMs: 0, clickOff: false, clickOn: false });
     expect(result.joins[0]!.oneCallMs).toBeGreaterThanOrEqual(290);
     expect(result.joins[0]!.onMs).toBeGreaterThanOrEqual(290);
+    expect(result.joins[0]!.jumpRatioOff).toBeLessThanOrEqual(1);
+    expect(result.discontinuities).toEqual({ off: 0, on: 0 });
+  });
+
+  it("counts a join into a tone that starts at its peak as a discontinuity", () => {
+    const peak = tone(400, 0.5, Math.PI / 2);
+    const oneCall = { samples: join(tone(400), peak), sampleRate: RATE, words: [] };
+    const off = { samples: join(tone(400), peak), sampleRate: RATE, words: [], segments: [{ text: "Hello", spoken: "Hello" }, { text: "there.", spoken: "there." }], segmentStarts: [0, 6400], eventStarts: [{ sample: 0, segmentIndex: 0 }, { sample: 6400, segmentIndex: 1 }] };
+    const result = comparePassage({ index: 0, text: "Hello there.", oneCall, off, on: off });
+    expect(result.discontinuities).toEqual({ off: 1, on: 1 });
+    expect(result.joins[0]).toMatchObject({ kind: "word", oneCallMs: null, clickOff: true });
+    expect(result.joins[0]!.jumpRatioOff).toBeGreaterThan(1);
   });
 });
