@@ -114,15 +114,28 @@ async function piperRow(context) {
   }
 }
 
+/** What this build of @voxpipe/core offers: join shaping (the config's `pipeline.pauses`) and learned pauses (`measurePauseProfile`). */
+function pauseSupport(core) {
+  const pausesAvailable = core.configSchema.parse({}).pipeline.pauses !== undefined;
+  const learnedAvailable = typeof core.measurePauseProfile === "function";
+  const note = !pausesAvailable
+    ? "pauses not available: this build of @voxpipe/core has no join shaping, so the on runs measure the same audio as off"
+    : !learnedAvailable
+      ? "learned pauses not available: this build of @voxpipe/core has no measurePauseProfile, so the on runs use the default pauses"
+      : null;
+  return { pausesAvailable, learnedAvailable, note };
+}
+
 export async function run({ quick, log }) {
   const { core, testing, defaults } = await loadCore();
   const indexes = quick ? QUICK_PASSAGE_INDEXES : PASSAGES.map((_, i) => i);
-  const pausesAvailable = typeof core.measurePauseProfile === "function";
-  if (!pausesAvailable) log("pauses not available: @voxpipe/core has no measurePauseProfile, so the pauses-on runs use the build's defaults (none on a build without join shaping)");
+  const support = pauseSupport(core);
+  if (support.note) log(support.note);
   const context = { core, testing, defaults, indexes, log };
   return {
-    pausesAvailable,
-    ...(pausesAvailable ? {} : { note: "pauses not available: this build of @voxpipe/core has no measurePauseProfile; the on runs pass the default and measure the same audio as off" }),
+    pausesAvailable: support.pausesAvailable,
+    learnedAvailable: support.learnedAvailable,
+    ...(support.note ? { note: support.note } : {}),
     passageCount: indexes.length,
     espeak: await espeakRow(context),
     piper: await piperRow(context),
