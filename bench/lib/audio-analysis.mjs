@@ -40,9 +40,14 @@ export function durationMs(samples, sampleRate) {
   return (samples.length / sampleRate) * 1000;
 }
 
+/** Samples in a frame of `frameMs` (rounded: 221 at 22,050 Hz, so positions are taken from it, not from `frameMs`). */
+export function frameSize(sampleRate, frameMs = FRAME_MS) {
+  return Math.max(1, Math.round((sampleRate * frameMs) / 1000));
+}
+
 /** RMS of each `frameMs` frame (the last frame may be shorter). */
 export function frameRms(samples, sampleRate, frameMs = FRAME_MS) {
-  const size = Math.max(1, Math.round((sampleRate * frameMs) / 1000));
+  const size = frameSize(sampleRate, frameMs);
   const out = new Float64Array(Math.ceil(samples.length / size));
   for (let f = 0; f < out.length; f++) {
     const end = Math.min(samples.length, (f + 1) * size);
@@ -73,14 +78,15 @@ export function silenceRuns(samples, sampleRate, { frameMs = FRAME_MS, threshold
   if (reference === 0) return [];
   const threshold = reference * 10 ** (thresholdDb / 20);
   const totalMs = durationMs(samples, sampleRate);
+  const frameToMs = (f) => Math.min(totalMs, (f * frameSize(sampleRate, frameMs) * 1000) / sampleRate);
   const runs = [];
   let start = -1;
   for (let f = 0; f <= rms.length; f++) {
     const silent = f < rms.length && rms[f] < threshold;
     if (silent && start < 0) start = f;
     if (!silent && start >= 0) {
-      const startMs = start * frameMs;
-      const endMs = Math.min(totalMs, f * frameMs);
+      const startMs = frameToMs(start);
+      const endMs = frameToMs(f);
       if (endMs - startMs >= minMs) runs.push({ startMs, endMs, ms: endMs - startMs, edge: start === 0 ? "start" : f === rms.length ? "end" : null });
       start = -1;
     }

@@ -44,6 +44,17 @@ describe("silenceRuns", () => {
     expect(countPauses(silenceRuns(join(tone(300), quiet(-35), tone(300)), RATE), 30)).toBe(0);
   });
 
+  it("places a pause where it is at 22,050 Hz too (a 10 ms frame is 221 samples there, not 220.5)", () => {
+    const rate = 22_050;
+    const at = (ms: number, value: number) => new Float32Array(Math.round((rate * ms) / 1000)).map((_, i) => value * Math.sin(i / 3));
+    const runs = pausesOf(silenceRuns(join(at(20_000, 0.5), at(300, 0), at(500, 0.5)), rate));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.startMs).toBeGreaterThanOrEqual(20_000);
+    expect(runs[0]!.startMs).toBeLessThanOrEqual(20_011);
+    expect(runs[0]!.endMs).toBeGreaterThanOrEqual(20_290);
+    expect(runs[0]!.endMs).toBeLessThanOrEqual(20_300);
+  });
+
   it("ignores silence shorter than 30 ms", () => {
     expect(pausesOf(silenceRuns(join(tone(300), silence(20), tone(300)), RATE))).toHaveLength(0);
   });
