@@ -116,32 +116,40 @@ function joinsRows(part, result) {
   const tag = !result.pausesAvailable ? " (pauses not available: on = off)" : result.learnedAvailable === false ? " (default pauses, not learned)" : "";
   return [result.espeak, result.piper].filter(Boolean).flatMap((row) => {
     if (row.skipped) return [{ part, figure: row.tts, value: `skipped: ${row.skipped}`, target: "", baseline: "", ok: null }];
-    const ratio = row.durationRatio;
-    const kinds = row.pauseByJoinKind ?? {};
-    const sentence = kinds.sentence;
+    const { durationRatio: ratio, endJoins, pauses150, pauses250, missingPauses150: missing } = row;
+    const sentence = row.pauseByJoinKind?.sentence;
+    const noise = row.timingOnly ? "the fixture speaks no punctuation, so its one call has no pauses to match; " : "";
     return [
       {
         part,
         figure: `streamed ÷ one-call duration, ${row.tts}`,
         value: `${fmt(ratio.on, 4)}${tag}`,
         target: "0.99–1.01",
-        baseline: `${row.timingOnly ? "the fixture speaks no punctuation, so its one call has no pauses to match; " : ""}pauses off ${fmt(ratio.off, 4)}; worst passage on ${fmt(row.worstPassageRatio.on, 4)}, off ${fmt(row.worstPassageRatio.off, 4)}; ${row.passages.length} passages`,
+        baseline: `${noise}pauses off ${fmt(ratio.off, 4)}; worst passage on ${fmt(row.worstPassageRatio.on, 4)}, off ${fmt(row.worstPassageRatio.off, 4)}; ${row.passages.length} passages`,
         ok: row.timingOnly ? null : ratio.on >= 0.99 && ratio.on <= 1.01,
       },
       {
         part,
+        figure: `sentence-end joins missing their pause, ${row.tts}`,
+        value: `${endJoins.on.short} of ${endJoins.on.joins}${tag}`,
+        target: "0",
+        baseline: `${noise}pauses off ${endJoins.off.short} of ${endJoins.off.joins} (sentence, paragraph and list joins where one call pauses ≥ 150 ms; missing: under half of it)${sentence ? `; sentence joins' median pause one call ${fmt(sentence.oneCallMedianMs, 0)} / off ${fmt(sentence.offMedianMs, 0)} / on ${fmt(sentence.onMedianMs, 0)} ms` : ""}`,
+        ok: row.timingOnly ? null : endJoins.on.short === 0,
+      },
+      {
+        part,
         figure: `pauses ≥ 150 ms missing against one call, ${row.tts}`,
-        value: `${row.missingPauses150.on} of ${row.pauses150.oneCall}${tag}`,
+        value: `${missing.on} of ${pauses150.oneCall}${tag}`,
         target: "0 missing",
-        baseline: `${row.timingOnly ? "noise: no pauses to compare; " : ""}pauses off ${row.missingPauses150.off} missing; counts one call ${row.pauses150.oneCall} / off ${row.pauses150.off} / on ${row.pauses150.on}${sentence ? `; sentence joins, median pause one call ${fmt(sentence.oneCallMedianMs, 0)} / off ${fmt(sentence.offMedianMs, 0)} / on ${fmt(sentence.onMedianMs, 0)} ms` : ""}; sentence, paragraph and list joins under half the one-call pause: on ${row.sentenceJoinsShort.on}, off ${row.sentenceJoinsShort.off} of ${row.sentenceJoinsShort.joins}`,
-        ok: row.timingOnly ? null : row.missingPauses150.on === 0,
+        baseline: `${noise}pauses off ${missing.off} missing; pauses ≥ 150 ms one call ${pauses150.oneCall} / off ${pauses150.off} / on ${pauses150.on}, ≥ 250 ms ${pauses250.oneCall} / ${pauses250.off} / ${pauses250.on}`,
+        ok: row.timingOnly ? null : missing.on === 0,
       },
       {
         part,
         figure: `joins with a sample discontinuity, ${row.tts}`,
-        value: `${row.discontinuities.on} of ${row.joins}${tag}`,
+        value: `${row.discontinuities.on} of ${row.joins.on}${tag}`,
         target: "0",
-        baseline: `pauses off ${row.discontinuities.off}; largest join step ÷ local step on ${fmt(row.worstJumpRatio.on)}, off ${fmt(row.worstJumpRatio.off)}; between audio events inside a segment: on ${row.innerDiscontinuities.on}, off ${row.innerDiscontinuities.off}`,
+        baseline: `pauses off ${row.discontinuities.off} of ${row.joins.off}; largest join step ÷ local step on ${fmt(row.worstJumpRatio.on)}, off ${fmt(row.worstJumpRatio.off)}; between audio events inside a segment: on ${row.innerDiscontinuities.on}, off ${row.innerDiscontinuities.off}`,
         ok: row.discontinuities.on === 0,
       },
     ];
@@ -153,20 +161,20 @@ function joinsMarkdown(result) {
   const out = ["## Segment joins: streamed against the engine's one-call rendering", ""];
   const on = !result.pausesAvailable ? "Pauses not available in this build: the on runs measure the same audio as off." : result.learnedAvailable === false ? "Pauses on: the default pauses (`measurePauseProfile` is not in this build)." : "Pauses on: the engine's pauses learned by `measurePauseProfile`.";
   out.push(`${on} Pauses off: \`pauses: false\`, the audio as the TTS produced it.`, "");
+  const ms = (value) => (value === null || value === undefined ? "—" : `${fmt(value, 0)} ms`);
   for (const row of [result.espeak, result.piper].filter(Boolean)) {
+    out.push(`### ${row.tts}`, "");
     if (row.skipped) {
-      out.push(`### ${row.tts}`, "", `Skipped: ${row.skipped}`, "");
+      out.push(`Skipped: ${row.skipped}`, "");
       continue;
     }
-    out.push(`### ${row.tts}`, "");
     if (row.timingOnly) out.push("Random weights: the audio is noise, not speech, so only the durations mean something.", "");
-    out.push("| passage | segments | duration one call / off / on | off ÷ one call | on ÷ one call | pauses ≥150 ms one call / off / on | ≥250 ms one call / off / on | discontinuities off / on |", "|---|---|---|---|---|---|---|---|");
+    out.push("| passage | segments off / on | duration one call / off / on | off ÷ one call | on ÷ one call | pauses ≥150 ms one call / off / on | ≥250 ms one call / off / on | sentence-end joins missing their pause, off / on | discontinuities off / on |", "|---|---|---|---|---|---|---|---|---|");
     for (const p of row.passages) {
-      out.push(`| ${p.index} (${p.chars} chars) | ${p.segments} | ${fmt(p.durationMs.oneCall, 0)} / ${fmt(p.durationMs.off, 0)} / ${fmt(p.durationMs.on, 0)} ms | ${fmt(p.durationMs.off / p.durationMs.oneCall, 3)} | ${fmt(p.durationMs.on / p.durationMs.oneCall, 3)} | ${p.pauses150.oneCall} / ${p.pauses150.off} / ${p.pauses150.on} | ${p.pauses250.oneCall} / ${p.pauses250.off} / ${p.pauses250.on} | ${p.discontinuities.off} / ${p.discontinuities.on} |`);
+      out.push(`| ${p.index} (${p.chars} chars) | ${p.segments.off} / ${p.segments.on} | ${fmt(p.durationMs.oneCall, 0)} / ${fmt(p.durationMs.off, 0)} / ${fmt(p.durationMs.on, 0)} ms | ${fmt(p.durationMs.off / p.durationMs.oneCall, 3)} | ${fmt(p.durationMs.on / p.durationMs.oneCall, 3)} | ${p.pauses150.oneCall} / ${p.pauses150.off} / ${p.pauses150.on} | ${p.pauses250.oneCall} / ${p.pauses250.off} / ${p.pauses250.on} | ${p.endJoins.off.short} of ${p.endJoins.off.joins} / ${p.endJoins.on.short} of ${p.endJoins.on.joins} | ${p.discontinuities.off} / ${p.discontinuities.on} |`);
     }
-    out.push("", "| join after | joins | median pause, one call | off | on |", "|---|---|---|---|---|");
-    const ms = (value) => (value === null || value === undefined ? "—" : `${fmt(value, 0)} ms`);
-    for (const [kind, k] of Object.entries(row.pauseByJoinKind)) out.push(`| ${kind} | ${k.joins} | ${ms(k.oneCallMedianMs)} | ${ms(k.offMedianMs)} | ${ms(k.onMedianMs)} |`);
+    out.push("", "| join after | joins off / on | median pause, one call | off | on |", "|---|---|---|---|---|");
+    for (const [kind, k] of Object.entries(row.pauseByJoinKind)) out.push(`| ${kind} | ${k.joins.off} / ${k.joins.on} | ${ms(k.oneCallMedianMs)} | ${ms(k.offMedianMs)} | ${ms(k.onMedianMs)} |`);
     out.push("");
   }
   return out;

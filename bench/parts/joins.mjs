@@ -21,46 +21,42 @@ import { median, round } from "../lib/stats.mjs";
 /** Longest any one rendering may take before it is aborted. */
 const RENDER_LIMIT_MS = 60_000;
 
-/** Join kinds where the text calls for a full stop's pause. */
-const END_KINDS = ["sentence", "paragraph", "line"];
-
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 const worst = (ratios) => ratios.reduce((a, b) => (Math.abs(b - 1) > Math.abs(a - 1) ? b : a), 1);
+const RENDERINGS = ["off", "on"];
+const perRendering = (fn) => Object.fromEntries(RENDERINGS.map((key) => [key, fn(key)]));
+
+/** Median pause per join kind, one call and streamed, over one rendering's joins. */
+function pauseByJoinKind(passages) {
+  const byKind = {};
+  for (const key of RENDERINGS) {
+    for (const join of passages.flatMap((p) => p.joins[key])) {
+      const entry = (byKind[join.kind] ??= { joins: { off: 0, on: 0 }, oneCall: [], off: [], on: [] });
+      entry.joins[key]++;
+      entry[key].push(join.pauseMs);
+      if (key === "off" && join.oneCallMs !== null) entry.oneCall.push(join.oneCallMs);
+    }
+  }
+  const med = (values) => (values.length ? round(median(values), 0) : null);
+  return Object.fromEntries(Object.entries(byKind).map(([kind, e]) => [kind, { joins: e.joins, oneCallMedianMs: med(e.oneCall), offMedianMs: med(e.off), onMedianMs: med(e.on) }]));
+}
 
 /** The row's figures over its passages. */
 function summarize(passages) {
   const total = (key) => sum(passages.map((p) => p.durationMs[key]));
-  const ratio = (key) => round(total(key) / total("oneCall"), 4);
-  const missing = (key) => sum(passages.map((p) => Math.max(0, p.pauses150.oneCall - p.pauses150[key])));
-  const joins = passages.flatMap((p) => p.joins);
-  const byKind = {};
-  for (const kind of [...new Set(joins.map((j) => j.kind))]) {
-    const of = joins.filter((j) => j.kind === kind);
-    const aligned = of.filter((j) => j.oneCallMs !== null);
-    byKind[kind] = {
-      joins: of.length,
-      oneCallMedianMs: aligned.length ? round(median(aligned.map((j) => j.oneCallMs)), 0) : null,
-      offMedianMs: round(median(of.map((j) => j.offMs)), 0),
-      onMedianMs: round(median(of.map((j) => j.onMs)), 0),
-    };
-  }
-  // Joins at a sentence end, a paragraph break or a list item where the engine, in one call, pauses 150 ms or more: "short" when the streamed pause is under half of that.
-  const ends = joins.filter((j) => END_KINDS.includes(j.kind) && j.oneCallMs !== null && j.oneCallMs >= LONG_PAUSE_MS);
+  const counts = (name) => ({ oneCall: sum(passages.map((p) => p[name].oneCall)), ...perRendering((key) => sum(passages.map((p) => p[name][key]))) });
   return {
-    durationRatio: { off: ratio("off"), on: ratio("on") },
-    worstPassageRatio: {
-      off: round(worst(passages.map((p) => p.durationMs.off / p.durationMs.oneCall)), 4),
-      on: round(worst(passages.map((p) => p.durationMs.on / p.durationMs.oneCall)), 4),
-    },
-    pauses150: { oneCall: sum(passages.map((p) => p.pauses150.oneCall)), off: sum(passages.map((p) => p.pauses150.off)), on: sum(passages.map((p) => p.pauses150.on)) },
-    pauses250: { oneCall: sum(passages.map((p) => p.pauses250.oneCall)), off: sum(passages.map((p) => p.pauses250.off)), on: sum(passages.map((p) => p.pauses250.on)) },
-    missingPauses150: { off: missing("off"), on: missing("on") },
-    sentenceJoinsShort: { joins: ends.length, off: ends.filter((j) => j.offMs < j.oneCallMs / 2).length, on: ends.filter((j) => j.onMs < j.oneCallMs / 2).length },
-    joins: joins.length,
-    discontinuities: { off: sum(passages.map((p) => p.discontinuities.off)), on: sum(passages.map((p) => p.discontinuities.on)) },
-    worstJumpRatio: { off: Math.max(0, ...joins.map((j) => j.jumpRatioOff)), on: Math.max(0, ...joins.map((j) => j.jumpRatioOn ?? 0)) },
-    innerDiscontinuities: { off: sum(passages.map((p) => p.innerDiscontinuities.off)), on: sum(passages.map((p) => p.innerDiscontinuities.on)) },
-    pauseByJoinKind: byKind,
+    durationRatio: perRendering((key) => round(total(key) / total("oneCall"), 4)),
+    worstPassageRatio: perRendering((key) => round(worst(passages.map((p) => p.durationMs[key] / p.durationMs.oneCall)), 4)),
+    pauses150: counts("pauses150"),
+    pauses250: counts("pauses250"),
+    missingPauses150: perRendering((key) => sum(passages.map((p) => Math.max(0, p.pauses150.oneCall - p.pauses150[key])))),
+    endJoins: perRendering((key) => ({ joins: sum(passages.map((p) => p.endJoins[key].joins)), short: sum(passages.map((p) => p.endJoins[key].short)) })),
+    joins: perRendering((key) => sum(passages.map((p) => p.joins[key].length))),
+    discontinuities: perRendering((key) => sum(passages.map((p) => p.discontinuities[key]))),
+    worstJumpRatio: perRendering((key) => Math.max(0, ...passages.flatMap((p) => p.joins[key].map((j) => j.jumpRatio)))),
+    innerDiscontinuities: perRendering((key) => sum(passages.map((p) => p.innerDiscontinuities[key]))),
+    pauseByJoinKind: pauseByJoinKind(passages),
   };
 }
 
@@ -78,7 +74,7 @@ async function measureBackend({ core, testing, defaults, tts, label, timingOnly,
     if (off.sampleRate !== oneCall.sampleRate || on.sampleRate !== oneCall.sampleRate) throw new Error(`${label}, passage ${index}: streamed at ${off.sampleRate}/${on.sampleRate} Hz, one call at ${oneCall.sampleRate} Hz`);
     const compared = comparePassage({ index, text, oneCall, off, on });
     passages.push(compared);
-    log(`${label} #${index}: ${compared.segments} segments; duration one call ${compared.durationMs.oneCall} ms, off ${compared.durationMs.off} ms, on ${compared.durationMs.on} ms; pauses ≥${LONG_PAUSE_MS} ms ${compared.pauses150.oneCall}/${compared.pauses150.off}/${compared.pauses150.on}; clicks off ${compared.discontinuities.off}, on ${compared.discontinuities.on}`);
+    log(`${label} #${index}: ${compared.segments.off}/${compared.segments.on} segments; duration one call ${compared.durationMs.oneCall} ms, off ${compared.durationMs.off} ms, on ${compared.durationMs.on} ms; pauses ≥${LONG_PAUSE_MS} ms ${compared.pauses150.oneCall}/${compared.pauses150.off}/${compared.pauses150.on}; clicks off ${compared.discontinuities.off}, on ${compared.discontinuities.on}`);
   }
   return { tts: label, timingOnly, pauseProfile: profile, ...summarize(passages), passages };
 }

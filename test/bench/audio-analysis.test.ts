@@ -128,12 +128,13 @@ describe("comparePassage", () => {
     const result = comparePassage({ index: 0, text: "Hello. There.", oneCall, off: streamed(0), on: streamed(300) });
     expect(result.durationMs).toEqual({ oneCall: 1100, off: 800, on: 1100 });
     expect(result.pauses150).toEqual({ oneCall: 1, off: 0, on: 1 });
-    expect(result.wordsAligned).toBe(true);
-    expect(result.joins).toHaveLength(1);
-    expect(result.joins[0]).toMatchObject({ kind: "sentence", offMs: 0, clickOff: false, clickOn: false });
-    expect(result.joins[0]!.oneCallMs).toBeGreaterThanOrEqual(290);
-    expect(result.joins[0]!.onMs).toBeGreaterThanOrEqual(290);
-    expect(result.joins[0]!.jumpRatioOff).toBeLessThanOrEqual(1);
+    expect(result.wordsAligned).toEqual({ off: true, on: true });
+    expect(result.joins.off).toHaveLength(1);
+    expect(result.joins.off[0]).toMatchObject({ at: 6, kind: "sentence", pauseMs: 0, click: false });
+    expect(result.joins.off[0]!.oneCallMs).toBeGreaterThanOrEqual(290);
+    expect(result.joins.on[0]!.pauseMs).toBeGreaterThanOrEqual(290);
+    expect(result.joins.off[0]!.jumpRatio).toBeLessThanOrEqual(1);
+    expect(result.endJoins).toEqual({ off: { joins: 1, short: 1 }, on: { joins: 1, short: 0 } });
     expect(result.discontinuities).toEqual({ off: 0, on: 0 });
   });
 
@@ -143,7 +144,7 @@ describe("comparePassage", () => {
     const off = { samples: join(tone(400), peak), sampleRate: RATE, words: [], segments: [{ text: "Hello", spoken: "Hello" }, { text: "there.", spoken: "there." }], segmentStarts: [0, 6400], eventStarts: [{ sample: 0, segmentIndex: 0 }, { sample: 6400, segmentIndex: 1 }] };
     const result = comparePassage({ index: 0, text: "Hello there.", oneCall, off, on: off });
     expect(result.discontinuities).toEqual({ off: 1, on: 1 });
-    expect(result.joins[0]).toMatchObject({ kind: "word", oneCallMs: null, clickOff: true });
-    expect(result.joins[0]!.jumpRatioOff).toBeGreaterThan(1);
+    expect(result.joins.off[0]).toMatchObject({ kind: "word", oneCallMs: null, click: true });
+    expect(result.joins.off[0]!.jumpRatio).toBeGreaterThan(1);
   });
 });
