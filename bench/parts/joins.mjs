@@ -5,9 +5,9 @@
 // segmenter; 2 segments synthesized at once) with `pauses: false` (the audio
 // exactly as the TTS produced it: the baseline) and with pauses on (the
 // engine's pauses learned by measurePauseProfile). Figures, per backend, over
-// all passages: streamed ÷ one-call duration, pauses of 150 ms or more
-// missing against the one-call rendering, and joins with a sample
-// discontinuity. eSpeak NG always runs; Piper runs on the zero-shot fixture
+// all passages: streamed ÷ one-call duration, sentence-end joins missing the
+// one-call rendering's pause, pauses of 150 ms or more missing against it, and
+// joins with a sample discontinuity. eSpeak NG always runs; Piper runs on the zero-shot fixture
 // (random weights, noise not speech: its timing only) when
 // $VOXPIPE_MODELS_DIR has it.
 import { existsSync } from "node:fs";
