@@ -83,7 +83,9 @@ describe("eSpeak's pauses (measurePauseProfile on the real engine)", () => {
     expect(learned.sentenceMs).toBeLessThan(600);
     expect(learned.clauseMs).toBeGreaterThan(80);
     expect(learned.clauseMs).toBeLessThan(learned.sentenceMs ?? 0);
-    expect(learned.paragraphMs).toBeCloseTo(((learned.sentenceMs ?? 0) * DEFAULT_PAUSES_MS.paragraph) / DEFAULT_PAUSES_MS.sentence, 6);
+    // eSpeak NG reads a paragraph break as a sentence end: the same pause, give or take a frame.
+    expect(learned.paragraphMs).toBeGreaterThanOrEqual(learned.sentenceMs ?? Number.NaN);
+    expect(learned.paragraphMs).toBeLessThan((learned.sentenceMs ?? 0) + 30);
     expect(learned.leadingMs).toBeLessThan(50);
     expect(learned.trailingMs).toBeLessThan(50);
     expect(learned.silenceThreshold).toBeGreaterThan(0.0003);

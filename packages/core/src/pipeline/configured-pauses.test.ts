@@ -4,6 +4,7 @@ import { createSyntheticTts } from "../testing/synthetic-tts.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
 import { configuredPauses, learnPauses } from "./configured-pauses.js";
 import { pausesConfigSchema } from "./pause-settings-schema.js";
+import { PAUSE_PROBES } from "./pause-profile.js";
 
 /** A TEST DOUBLE tone TTS that counts its requests. */
 function countingTts(options: Parameters<typeof createSyntheticTts>[0] = {}): TtsProvider & { requests: number } {
@@ -36,7 +37,7 @@ describe("the config's pipeline.pauses in a run", () => {
     expect(tts.requests).toBe(0);
     // The tone double never pauses: no class is learned.
     const profile = await learnPauses(tts, pausesConfigSchema.parse({}), logger);
-    expect(tts.requests).toBe(4);
+    expect(tts.requests).toBe(Object.keys(PAUSE_PROBES).length);
     expect(profile).toMatchObject({ leadingMs: expect.any(Number), trailingMs: expect.any(Number) });
     expect(profile?.sentenceMs).toBeUndefined();
     expect(lines).toEqual([expect.stringMatching(/^\[voxpipe\] info: TTS synthetic-tts \(test double\): pauses learned — sentence not measurable \(default\), clause not measurable/)]);

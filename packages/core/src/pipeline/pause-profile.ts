@@ -1,11 +1,12 @@
 import { firstSoundFrame, innerSilentRuns, lastSoundFrame, msToFrames, peakLevel } from "../audio/silence.js";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
-import { DEFAULT_PAUSES_MS, type PauseProfile } from "./pause-options.js";
+import type { PauseProfile } from "./pause-options.js";
 
-/** The texts `measurePauseProfile` synthesizes, each in one call: the same words with a period, a comma, no mark, and one sentence alone. */
+/** The texts `measurePauseProfile` synthesizes, each in one call: the same words with a period, a paragraph break, a comma, no mark, and one sentence alone. */
 export const PAUSE_PROBES = {
   sentence: "Now we are here. Many more are near.",
+  paragraph: "Now we are here.\n\nMany more are near.",
   clause: "Now we are here, many more are near.",
   plain: "Now we are here many more are near",
   single: "Now we are here.",
@@ -32,11 +33,12 @@ interface ProbeAudio {
 }
 
 /**
- * Measures a TTS backend's own pauses from its output: four short probes, each synthesized in one
+ * Measures a TTS backend's own pauses from its output: five short probes, each synthesized in one
  * call (`PAUSE_PROBES`). The pause after a sentence end and after a comma is the longest silence
  * inside the probe with that mark, counted only when clearly longer than any silence of the probe
  * without one (else it is left undefined and the default applies — a voice that does not pause, or
- * noise); the paragraph pause is the sentence pause × 550 / 350. Leading and trailing silence are
+ * noise); the paragraph pause is the engine's own at a paragraph break, and never shorter than its
+ * sentence pause (most engines read a paragraph break as a sentence end). Leading and trailing silence are
  * the single sentence's; the silence threshold is relative to the probes' level. Call it after
  * `load()`; pass the result as `PipelineOptions.pauses.learned`.
  *
@@ -47,15 +49,17 @@ export async function measurePauseProfile(tts: TtsProvider, options: { signal?: 
   const plain = await synthesizeProbe(tts, PAUSE_PROBES.plain, signal);
   const threshold = Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, peakLevel(plain.pcm) * THRESHOLD_OF_PEAK));
   const sentence = await synthesizeProbe(tts, PAUSE_PROBES.sentence, signal);
+  const paragraph = await synthesizeProbe(tts, PAUSE_PROBES.paragraph, signal);
   const clause = await synthesizeProbe(tts, PAUSE_PROBES.clause, signal);
   const single = await synthesizeProbe(tts, PAUSE_PROBES.single, signal);
   const baseline = longestInnerSilenceMs(plain, threshold);
   const sentenceMs = plausiblePause(longestInnerSilenceMs(sentence, threshold), baseline, MIN_SENTENCE_EXCESS_MS);
+  const paragraphMs = sentenceMs === undefined ? undefined : Math.max(sentenceMs, plausiblePause(longestInnerSilenceMs(paragraph, threshold), baseline, MIN_SENTENCE_EXCESS_MS) ?? 0);
   const clauseMs = plausiblePause(longestInnerSilenceMs(clause, threshold), baseline, MIN_CLAUSE_EXCESS_MS);
   const frames = single.pcm.length / single.channels;
   const toMs = (count: number): number => Math.min(MAX_EDGE_MS, (count / single.sampleRate) * 1000);
   return {
-    ...(sentenceMs !== undefined ? { sentenceMs, paragraphMs: (sentenceMs * DEFAULT_PAUSES_MS.paragraph) / DEFAULT_PAUSES_MS.sentence } : {}),
+    ...(sentenceMs !== undefined ? { sentenceMs, paragraphMs } : {}),
     ...(clauseMs !== undefined ? { clauseMs } : {}),
     leadingMs: toMs(firstSoundFrame(single.pcm, single.channels, threshold)),
     trailingMs: toMs(frames - 1 - lastSoundFrame(single.pcm, single.channels, threshold)),

@@ -31,7 +31,7 @@ export const pauseOptionsSchema = z.union([z.literal(false), z.strictObject({ ..
 export const pausesConfigSchema = z
   .strictObject({
     enabled: z.boolean().default(true).describe("Shape the silence at every segment join into the pause the text calls for. Off: each segment's audio is exactly what the TTS produced."),
-    learn: z.boolean().default(true).describe("Measure the TTS's own pauses once after loading (four short probes) and use them where no length is set here."),
+    learn: z.boolean().default(true).describe("Measure the TTS's own pauses once after loading (five short probes) and use them where no length is set here."),
     ...pauseLengthsShape,
   })
   .default({ enabled: true, learn: true })
