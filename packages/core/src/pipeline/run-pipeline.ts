@@ -137,8 +137,10 @@ async function drive(
       const { written, spoken } = speech.speak(index, segment?.text ?? "");
       const isFinal = final && i === segments.length - 1;
       logger.info(`Segment ${index} (len=${[...written].length}): ${JSON.stringify(written)}${spoken === written ? "" : ` spoken as ${JSON.stringify(spoken)}`}`);
-      await emit({ type: "segment", index, text: written, spoken, isFinal, atMs: metrics.now() });
+      // The event is queued at once (ahead of any of its audio); the TTS starts before the consumer has seen it.
+      const queued = emit({ type: "segment", index, text: written, spoken, isFinal, atMs: metrics.now() });
       scheduler.add({ index, text: spoken, ...(segment?.startsBlock ? { startsBlock: true } : {}) }, isFinal, written);
+      await queued;
     }
   };
 
@@ -161,12 +163,14 @@ async function drive(
       signal: control.llmSignal,
       timeouts: options.timeouts ?? {},
       onText: async (text) => {
-        await emit({ type: "text-delta", text, atMs: metrics.now() });
+        // Queued at once; the segment it completes is cut and sent to TTS before waiting for room (backpressure).
+        const queued = emit({ type: "text-delta", text, atMs: metrics.now() });
         // Until the first segment is cut, the LLM's rate so far (the metrics saw the text-delta) decides whether it may end early.
         const llmCharsPerSecond = nextIndex === 0 ? metrics.llmCharsPerSecond() : null;
         if (llmCharsPerSecond !== null) segmenter.updateRates({ llmCharsPerSecond });
         if (segmentWhole) reply += text;
         else await feed(openings.push(text));
+        await queued;
       },
       onReasoning: (text) => trace({ type: "reasoning-delta", chars: text.length, atMs: metrics.now() }),
     });

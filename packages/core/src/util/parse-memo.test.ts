@@ -10,7 +10,7 @@ describe("memoizeByJson", () => {
     expect(calls).toBe(2);
   });
 
-  it("keeps inputs JSON would blur apart: a function, NaN, Infinity and an absent key", () => {
+  it("never looks up input that is not plain data: a function, NaN, Infinity, a class instance", () => {
     const seen: unknown[] = [];
     const check = memoizeByJson((input: Record<string, unknown>) => {
       seen.push(input.n);
@@ -21,7 +21,19 @@ describe("memoizeByJson", () => {
     expect(() => check({ n: () => 1 })).toThrow(/function/);
     check({ n: Number.NaN });
     check({ n: Number.POSITIVE_INFINITY });
-    expect(seen).toHaveLength(4);
+    check({ n: Number.NaN });
+    expect(() => check({ n: new Date(0) })).toThrow(/object/);
+    expect(() => check({ n: new Date(0) })).toThrow(/object/);
+    expect(seen).toHaveLength(7);
+  });
+
+  it("tells apart what JSON would blur: an absent key, undefined, null, a string and a number", () => {
+    let calls = 0;
+    const id = memoizeByJson((input: Record<string, unknown>) => ({ input, call: ++calls }));
+    for (const input of [{}, { n: undefined }, { n: null }, { n: "1" }, { n: 1 }, { n: [1] }, { n: { m: 1 } }]) id(input);
+    expect(calls).toBe(7);
+    id({ n: { m: 1 } });
+    expect(calls).toBe(7);
   });
 
   it("does not remember a failure, and forgets the oldest input beyond its capacity", () => {

@@ -2,17 +2,14 @@
  * Remembers the last few results of a pure function of plain JSON-like input (option objects),
  * keyed by their JSON text. Checking options with zod costs tens of microseconds; every pipeline
  * run checks the same few option objects, and that time would sit on the first segment's path.
- * A throw is not remembered (bad input is rare and its error must name what was given).
+ * A throw is not remembered (bad input is rare and its error must name what was given), and input
+ * that is not plain data (a function, NaN, a class instance) is never looked up.
  */
 export function memoizeByJson<I, O>(compute: (input: I) => O, capacity = 32): (input: I) => O {
   const results = new Map<string, O>();
   return (input) => {
-    let key: string;
-    try {
-      key = JSON.stringify(input, exactValue) ?? "undefined";
-    } catch {
-      return compute(input); // not JSON-like (a cycle, a BigInt): nothing to key on
-    }
+    const key = plainKey(input, 0);
+    if (key === undefined) return compute(input);
     const known = results.get(key);
     if (known !== undefined) return known;
     const result = compute(input);
@@ -22,9 +19,42 @@ export function memoizeByJson<I, O>(compute: (input: I) => O, capacity = 32): (i
   };
 }
 
-/** Keeps what JSON would lose or blur (a function, NaN, Infinity, undefined) distinct in the key. */
-function exactValue(_key: string, value: unknown): unknown {
-  if (typeof value === "number" && !Number.isFinite(value)) return `\u0000number:${String(value)}`;
-  if (typeof value === "function" || typeof value === "symbol" || value === undefined) return `\u0000${typeof value}`;
-  return value;
+const MAX_DEPTH = 8;
+
+/** A key that tells plain data apart exactly (JSON-like, keys in their order), or undefined for anything else. */
+function plainKey(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "boolean":
+      return value ? "t" : "f";
+    case "number":
+      return Number.isFinite(value) ? String(value) : undefined;
+    case "undefined":
+      return "u";
+    case "object": {
+      if (value === null) return "n";
+      if (depth >= MAX_DEPTH) return undefined;
+      if (Array.isArray(value)) {
+        let key = "[";
+        for (const item of value) {
+          const inner = plainKey(item, depth + 1);
+          if (inner === undefined) return undefined;
+          key += `${inner},`;
+        }
+        return `${key}]`;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return undefined;
+      let key = "{";
+      for (const name in value) {
+        const inner = plainKey((value as Record<string, unknown>)[name], depth + 1);
+        if (inner === undefined) return undefined;
+        key += `${JSON.stringify(name)}:${inner},`;
+      }
+      return `${key}}`;
+    }
+    default:
+      return undefined;
+  }
 }
