@@ -9,7 +9,7 @@ import type { StreamRequest } from "./server-context.js";
 import { speechFormats, speechRequestSchema } from "./speech-request.js";
 import { apiErrorOf } from "./stage-error.js";
 import { resolveRequestVoice, unknownVoiceError } from "./request-voice.js";
-import { streamedWavHeader } from "./wav-header.js";
+import { wavHeader } from "@voxpipe/core";
 import { writeChunk } from "./write-chunk.js";
 import { sendError, sendSseError, warningHeader } from "./send.js";
 
@@ -46,7 +46,7 @@ export async function handleSpeech(body: unknown, response: ServerResponse, { co
       ...(sse ? {} : { "x-sample-rate": String(encoder.outputRate) }),
       ...warningHeader(warnings),
     });
-    if (!sse && format === "wav") response.write(streamedWavHeader(encoder.outputRate));
+    if (!sse && format === "wav") response.write(wavHeader({ sampleRate: encoder.outputRate, channels: 1 })); // sizes 0xFFFFFFFF: "until the end of the stream", as OpenAI streams WAV
   };
   const send = async (bytes: Buffer): Promise<void> => {
     if (bytes.length === 0) return;
