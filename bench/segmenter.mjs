@@ -30,11 +30,7 @@ const TAILS = [".", ".", ".", ".", "!", "?", "...", ". It costs $7.50.", " at 9 
 
 /** Deterministic prose of about `bytes` characters: sentences, commas, numbers, abbreviations, paragraphs. */
 export function makeProse(bytes, seed = 1) {
-  const random = seededRandom(seed);
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const parts = [];
-  let size = 0;
-  while (size < bytes) {
+  return makeSentences(bytes, seed, (random, pick) => {
     const words = [pick(STARTERS)];
     const count = 4 + Math.floor(random() * 22);
     for (let i = 0; i < count; i++) {
@@ -42,10 +38,21 @@ export function makeProse(bytes, seed = 1) {
       if (random() < 0.08) words[words.length - 1] += ",";
       if (random() < 0.03) words.push(String(Math.floor(random() * 5000) / 100));
     }
-    let sentence = words.join(" ") + pick(TAILS);
-    sentence += random() < 0.12 ? "\n\n" : " ";
-    parts.push(sentence);
-    size += sentence.length;
+    const sentence = words.join(" ") + pick(TAILS);
+    return sentence + (random() < 0.12 ? "\n\n" : " ");
+  });
+}
+
+/** `bytes` characters of sentences from `sentence(random, pick)`, deterministic for a seed. */
+function makeSentences(bytes, seed, sentence) {
+  const random = seededRandom(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const parts = [];
+  let size = 0;
+  while (size < bytes) {
+    const next = sentence(random, pick);
+    parts.push(next);
+    size += next.length;
   }
   return parts.join("").slice(0, bytes);
 }
@@ -58,19 +65,12 @@ const DENSE = [
 
 /** Deterministic sentences made mostly of what the normalizer rewrites (numbers, money, dates, addresses…). */
 export function makeDense(bytes, seed = 6) {
-  const random = seededRandom(seed);
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const parts = [];
-  let size = 0;
-  while (size < bytes) {
+  return makeSentences(bytes, seed, (random, pick) => {
     const words = [pick(STARTERS)];
     const count = 3 + Math.floor(random() * 10);
     for (let i = 0; i < count; i++) words.push(random() < 0.5 ? pick(DENSE) : pick(WORDS));
-    const sentence = `${words.join(" ")}. `;
-    parts.push(sentence);
-    size += sentence.length;
-  }
-  return parts.join("").slice(0, bytes);
+    return `${words.join(" ")}. `;
+  });
 }
 
 /** Deterministic words and spaces, with no punctuation and no newline at all. */

@@ -1,4 +1,4 @@
-import { createStreamResampler, floatToPcm16, type StreamResampler } from "@voxpipe/core";
+import { concatPcm, createStreamResampler, floatToPcm16, type StreamResampler } from "@voxpipe/core";
 
 /** Sample rate of OpenAI's `pcm` and `pcm16` audio, which the server's audio always has unless asked otherwise. */
 export const OPENAI_PCM_RATE = 24_000;
@@ -26,13 +26,13 @@ export class Pcm16Encoder {
         this.resampler?.dispose();
         this.resampler = await createStreamResampler(1, sampleRate, this.outputRate);
         this.resamplerRate = sampleRate;
-        if (tail && tail.length > 0) out = concat(tail, this.resampler.push(mono));
+        if (tail && tail.length > 0) out = concatPcm(tail, this.resampler.push(mono));
         else out = this.resampler.push(mono);
       } else {
         out = this.resampler.push(mono);
       }
     } else if (this.resampler) {
-      out = concat(this.resampler.flush(), mono);
+      out = concatPcm(this.resampler.flush(), mono);
       this.resampler.dispose();
       this.resampler = undefined;
     }
@@ -71,12 +71,5 @@ function downmix(pcm: Float32Array, channels: number): Float32Array {
     for (let c = 0; c < channels; c++) sum += pcm[i * channels + c] ?? 0;
     out[i] = sum / channels;
   }
-  return out;
-}
-
-function concat(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
   return out;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_PAUSES_MS, measurePauseProfile, runPipeline, type PauseProfile, type PipelineEvent, type PipelineOptions } from "@voxpipe/core";
+import { DEFAULT_PAUSES_MS, concatPcm, measurePauseProfile, runPipeline, type PauseProfile, type PipelineEvent, type PipelineOptions } from "@voxpipe/core";
 import { collect, createScriptedLlm } from "@voxpipe/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEspeakTts } from "./index.js";
@@ -30,15 +30,7 @@ const run = (text: string, options: Partial<PipelineOptions> = {}): Promise<Pipe
 function audioBySegment(events: PipelineEvent[]): Float32Array[] {
   const parts: Float32Array[][] = [];
   for (const event of events) if (event.type === "audio") (parts[event.segmentIndex] ??= []).push(event.pcm);
-  return parts.map((list) => {
-    const out = new Float32Array(list.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const p of list) {
-      out.set(p, offset);
-      offset += p.length;
-    }
-    return out;
-  });
+  return parts.map((list) => concatPcm(...list));
 }
 
 const texts = (events: PipelineEvent[]): string[] => events.flatMap((e) => (e.type === "segment" ? [e.text] : []));

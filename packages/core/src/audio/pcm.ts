@@ -30,3 +30,16 @@ export function rms(samples: Float32Array): number {
   for (let i = 0; i < samples.length; i++) sum += (samples[i] ?? 0) ** 2;
   return Math.sqrt(sum / samples.length);
 }
+
+/** The samples of `parts` one after another, in a new array. */
+export function concatPcm(...parts: readonly Float32Array[]): Float32Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Float32Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}

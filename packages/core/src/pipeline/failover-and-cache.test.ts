@@ -65,14 +65,7 @@ describe("TTS failover", () => {
   });
 
   it("when every backend fails, the run ends with a typed TTS error and the audio before it", async () => {
-    const events = await collect(
-      runPipeline({
-        llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }),
-        tts: createTtsFailover(createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })),
-        request: { prompt: "x" },
-        ttsConcurrency: 1,
-      }),
-    );
+    const events = await runFailingOnEveryBackend();
     expect(events.find((e) => e.type === "error")).toMatchObject({ stage: "tts" });
     expect(events.filter((e) => e.type === "segment-end")).toHaveLength(1);
   });
@@ -168,14 +161,7 @@ describe("fixed: failover and cache", () => {
   });
 
   it("a segment that fails on every backend releases none of its audio (whole segments were promised)", async () => {
-    const events = await collect(
-      runPipeline({
-        llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }),
-        tts: createTtsFailover(createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })),
-        request: { prompt: "x" },
-        ttsConcurrency: 1,
-      }),
-    );
+    const events = await runFailingOnEveryBackend();
     expect(events.find((e) => e.type === "error")).toMatchObject({ stage: "tts" });
     expect(seconds(events, 0)).toBeGreaterThan(0);
     expect(events.filter((e) => e.type === "audio" && e.segmentIndex === 1)).toEqual([]);
@@ -244,3 +230,15 @@ describe("the run's voice", () => {
     expect(loudness(ownName)).toBeCloseTo(loudness(warmed), 5);
   });
 });
+
+/** A run whose segment 1 fails on the primary and on the fallback (which fails segment 0 of what it is given). */
+function runFailingOnEveryBackend(): Promise<PipelineEvent[]> {
+  return collect(
+    runPipeline({
+      llm: createScriptedLlm({ text: reply, tokensPerSecond: 3000 }),
+      tts: createTtsFailover(createSyntheticTts({ failOnSegment: 1 }), createSyntheticTts({ failOnSegment: 0 })),
+      request: { prompt: "x" },
+      ttsConcurrency: 1,
+    }),
+  );
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { concatPcm } from "../audio/pcm.js";
 import { firstSoundFrame, lastSoundFrame } from "../audio/silence.js";
 import type { AudioChunk, WordTiming } from "../tts/audio-chunk.js";
 import type { EndingClass } from "./join-class.js";
@@ -62,18 +63,8 @@ function shape(segments: TestSegment[], options: { expectedLeadingMs?: number; u
     const following = segments[i + 1];
     const next: NextSegment = !following ? "last" : options.unknownNext ? "unknown" : following.startsBlock ? { startsBlock: true } : {};
     out.push(...shaper.end(next));
-    return { pcm: join(out.map((c) => c.pcm)), words: out.flatMap((c) => c.words ?? []) };
+    return { pcm: concatPcm(...out.map((c) => c.pcm)), words: out.flatMap((c) => c.words ?? []) };
   });
-}
-
-function join(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** The silence at the join between two delivered segments, in frames: the first's trailing plus the second's leading. */
@@ -83,7 +74,7 @@ function joinSilence(before: Float32Array, after: Float32Array): number {
 
 /** The largest sample step within `radius` frames of the join. */
 function stepAtJoin(before: Float32Array, after: Float32Array, radius = frames(10)): number {
-  const around = join([before.subarray(Math.max(0, before.length - radius)), after.subarray(0, radius)]);
+  const around = concatPcm(before.subarray(Math.max(0, before.length - radius)), after.subarray(0, radius));
   let largest = 0;
   for (let i = 1; i < around.length; i++) largest = Math.max(largest, Math.abs((around[i] ?? 0) - (around[i - 1] ?? 0)));
   return largest;

@@ -1,3 +1,4 @@
+import { concatPcm } from "../audio/pcm.js";
 import { firstSoundFrame, lastSoundFrame, msToFrames, SILENCE_WINDOW_MS } from "../audio/silence.js";
 import type { AudioChunk, AudioFormat, WordTiming } from "../tts/audio-chunk.js";
 import { joinClass, type EndingClass, type JoinClass } from "./join-class.js";
@@ -95,7 +96,7 @@ export class JoinShaper {
   /** A chunk of the segment's audio; returns what may be delivered now. */
   push(chunk: AudioChunk): AudioChunk[] {
     if (chunk.words) this.words.push(...chunk.words);
-    this.held = concat(this.held, chunk.pcm);
+    this.held = concatPcm(this.held, chunk.pcm);
     const isFirst = this.started === 1;
     if (this.inLeading) {
       const sound = firstSoundFrame(this.held, this.channels, this.settings.silenceThreshold, this.searched);
@@ -151,7 +152,7 @@ export class JoinShaper {
     const target = previous ? this.msFrames(this.settings.targetsMs[joinClass(previous.ending, this.segment)]) : 0;
     const wanted = Math.max(target - silenceBefore, Math.min(sound, this.onsetFrames));
     if (wanted < sound) this.held = this.held.subarray((sound - wanted) * this.channels);
-    else if (wanted > sound) this.held = concat(new Float32Array((wanted - sound) * this.channels), this.held);
+    else if (wanted > sound) this.held = concatPcm(new Float32Array((wanted - sound) * this.channels), this.held);
     this.wordShiftMs = ((wanted - sound) / this.sampleRate) * 1000;
     // Starts in sound: fade in from its first sample on.
     if (sound < this.windowFrames && this.fadeFrames > 0) {
@@ -210,14 +211,6 @@ export class JoinShaper {
   private msFrames(ms: number): number {
     return msToFrames(ms, this.sampleRate);
   }
-}
-
-/** A new array: `a` then `b`. */
-function concat(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
 
 /** A copy of `pcm` whose last `fadeFrames` frames fade linearly to silence. */

@@ -1,3 +1,4 @@
+import { concatPcm } from "../audio/pcm.js";
 import { firstSoundFrame, innerSilentRuns, lastSoundFrame, msToFrames, peakLevel } from "../audio/silence.js";
 import { VoxpipeError } from "../errors/voxpipe-error.js";
 import type { TtsProvider } from "../tts/tts-provider.js";
@@ -86,12 +87,7 @@ async function synthesizeProbe(tts: TtsProvider, text: string, signal: AbortSign
     if (parts.length === 0) format = { sampleRate: chunk.sampleRate, channels: chunk.channels };
     parts.push(chunk.pcm);
   }
-  const pcm = new Float32Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    pcm.set(part, offset);
-    offset += part.length;
-  }
+  const pcm = concatPcm(...parts);
   if (firstSoundFrame(pcm, format.channels, MIN_THRESHOLD) < 0) {
     throw new VoxpipeError({
       code: "tts-pause-profile-failed",
