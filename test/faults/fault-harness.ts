@@ -101,11 +101,21 @@ export function leakableHandles(): string[] {
   return process.getActiveResourcesInfo().filter((r) => /Timeout|TCP|Socket|Server|Pipe|Immediate/.test(r)).sort();
 }
 
-/** Waits for stray work to settle, then checks nothing new is still open. */
-export async function expectNoLeaks(before: string[]): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const after = leakableHandles();
+/**
+ * Waits for stray work to settle (a closing socket's last timer), then checks nothing new is still
+ * open. It waits for the handles to return to what was open before, up to `settleMs` (a loaded machine
+ * settles later), rather than for a fixed time.
+ */
+export async function expectNoLeaks(before: string[], settleMs = 2000): Promise<void> {
   const count = (list: string[], kind: string) => list.filter((r) => r === kind).length;
+  const settled = (list: string[]) => [...new Set(list)].every((kind) => count(list, kind) <= count(before, kind));
+  const deadline = performance.now() + settleMs;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  let after = leakableHandles();
+  while (!settled(after) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    after = leakableHandles();
+  }
   for (const kind of new Set(after)) expect(count(after, kind), `open ${kind} handles`).toBeLessThanOrEqual(count(before, kind));
 }
 
