@@ -11,9 +11,14 @@ export class FormatConverter {
 
   constructor(private readonly format: AudioFormat) {}
 
+  /** True when `chunk` needs no conversion (in the format, nothing resampled before it): `convert` would return it as it is. */
+  passes(chunk: AudioChunk): boolean {
+    return chunk.sampleRate === this.format.sampleRate && chunk.channels === this.format.channels && !this.resampler;
+  }
+
   async convert(chunk: AudioChunk): Promise<AudioChunk> {
     const { sampleRate, channels } = this.format;
-    if (chunk.sampleRate === sampleRate && chunk.channels === channels && !this.resampler) return chunk;
+    if (this.passes(chunk)) return chunk;
     const pcm = chunk.channels === channels ? chunk.pcm : remix(chunk.pcm, chunk.channels, channels);
     if (chunk.sampleRate === sampleRate) return { ...chunk, pcm, channels };
     if (this.resampler && this.resampler.fromRate !== chunk.sampleRate) this.flushInto();

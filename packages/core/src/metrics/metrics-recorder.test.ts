@@ -13,7 +13,7 @@ describe("MetricsRecorder", () => {
     metrics.observe({ type: "segment", index: 1, text: "Again.", isFinal: true, atMs: 21 });
     metrics.observe({ type: "synthesis-start", segmentIndex: 0, backend: "primary", atMs: 22 });
     metrics.observe({ type: "synthesis-start", segmentIndex: 0, backend: "fallback", atMs: 30 });
-    metrics.observe({ type: "audio-produced", segmentIndex: 0, atMs: 40 });
+    metrics.observe({ type: "first-audio-produced", segmentIndex: 0, atMs: 40 });
     metrics.observe({ type: "synthesis-end", segmentIndex: 0, audioMs: 100, atMs: 80 });
     metrics.observe({ type: "cache-lookup", segmentIndex: 1, hit: true, backend: "fallback", atMs: 81 });
     metrics.observe(audio(0, 100, 50));

@@ -57,7 +57,7 @@ export class MetricsRecorder {
         return this.synthesisStarted(event.segmentIndex, event.backend, event.atMs);
       case "cache-lookup":
         return this.cacheLookup(event.segmentIndex, event.hit, event.backend);
-      case "audio-produced": {
+      case "first-audio-produced": {
         const segment = this.segments.get(event.segmentIndex);
         if (segment && segment.firstAudioMs === null) segment.firstAudioMs = event.atMs;
         return;

@@ -138,10 +138,12 @@ function ruleTableFor(language: LanguageNormalizer, off: ReadonlySet<NormalizeCa
 class RuleTable {
   private readonly ascii: (readonly NormalizeRule[])[] = [];
   private readonly required: RegExp[];
-  private readonly without = new Map<string, RuleTable>();
+  /** Tables without some rules, keyed by the bits of the required patterns missing. */
+  private readonly without = new Map<number, RuleTable>();
 
   constructor(private readonly rules: readonly NormalizeRule[]) {
     this.required = [...new Set(rules.flatMap((rule) => (rule.requires ? [rule.requires] : [])))];
+    if (this.required.length > 31) throw new Error(`A language has ${this.required.length} distinct \`requires\` patterns; at most 31 are supported.`);
     for (let code = 0; code < 128; code++) {
       const char = String.fromCharCode(code);
       this.ascii.push(rules.filter((rule) => rule.startsWith.test(char)));
@@ -150,13 +152,15 @@ class RuleTable {
 
   /** The table for one text: without the rules whose required characters it lacks. */
   forText(text: string): RuleTable {
-    const missing = this.required.filter((pattern) => !pattern.test(text));
-    if (missing.length === 0) return this;
-    const key = missing.map((pattern) => this.required.indexOf(pattern)).join(",");
-    let table = this.without.get(key);
+    // Which required patterns the text lacks, as bits (no arrays or strings built: this runs for every segment).
+    let missing = 0;
+    for (let i = 0; i < this.required.length; i++) if (!this.required[i]!.test(text)) missing |= 1 << i;
+    if (missing === 0) return this;
+    let table = this.without.get(missing);
     if (!table) {
-      table = new RuleTable(this.rules.filter((rule) => !rule.requires || !missing.includes(rule.requires)));
-      this.without.set(key, table);
+      const lacking = this.required.filter((_, i) => (missing & (1 << i)) !== 0);
+      table = new RuleTable(this.rules.filter((rule) => !rule.requires || !lacking.includes(rule.requires)));
+      this.without.set(missing, table);
     }
     return table;
   }

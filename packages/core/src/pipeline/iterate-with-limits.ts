@@ -24,6 +24,8 @@ export async function* iterateWithLimits<T>(
   try {
     for (;;) {
       if (signal.aborted) throw new AbortError(stage);
+      // The source's next item is asked for first (on the first call that starts the backend's work), then the limits are set.
+      const next = iterator.next();
       const limit = limitFor();
       let timer: ReturnType<typeof setTimeout> | undefined;
       let onAbort: (() => void) | undefined;
@@ -34,7 +36,7 @@ export async function* iterateWithLimits<T>(
       });
       let result: IteratorResult<T>;
       try {
-        result = await Promise.race([iterator.next(), stop]);
+        result = await Promise.race([next, stop]);
       } finally {
         clearTimeout(timer);
         if (onAbort) signal.removeEventListener("abort", onAbort);

@@ -62,6 +62,8 @@ export class JoinShaper {
   private segment: ShapedSegment = { ending: "none" };
   private inLeading = false;
   private held: Float32Array = new Float32Array(0);
+  /** False while `held` is (a view of) a pushed chunk's own array, which must not be changed in place. */
+  private heldIsCopy = true;
   /** Frames of `held` already searched for a first sound. */
   private searched = 0;
   /** Leading silence already delivered (the run's first segment does not hold it back), in frames. */
@@ -85,6 +87,7 @@ export class JoinShaper {
     this.segment = segment;
     this.inLeading = true;
     this.held = new Float32Array(0);
+    this.heldIsCopy = true;
     this.searched = 0;
     this.leadingDelivered = 0;
     this.fadeInLeft = 0;
@@ -96,7 +99,14 @@ export class JoinShaper {
   /** A chunk of the segment's audio; returns what may be delivered now. */
   push(chunk: AudioChunk): AudioChunk[] {
     if (chunk.words) this.words.push(...chunk.words);
-    this.held = concatPcm(this.held, chunk.pcm);
+    // Nothing held: the chunk's own array is held as it is (copied only if a fade must change it).
+    if (this.held.length === 0) {
+      this.held = chunk.pcm;
+      this.heldIsCopy = false;
+    } else {
+      this.held = concatPcm(this.held, chunk.pcm);
+      this.heldIsCopy = true;
+    }
     const isFirst = this.started === 1;
     if (this.inLeading) {
       const sound = firstSoundFrame(this.held, this.channels, this.settings.silenceThreshold, this.searched);
@@ -152,7 +162,10 @@ export class JoinShaper {
     const target = previous ? this.msFrames(this.settings.targetsMs[joinClass(previous.ending, this.segment)]) : 0;
     const wanted = Math.max(target - silenceBefore, Math.min(sound, this.onsetFrames));
     if (wanted < sound) this.held = this.held.subarray((sound - wanted) * this.channels);
-    else if (wanted > sound) this.held = concatPcm(new Float32Array((wanted - sound) * this.channels), this.held);
+    else if (wanted > sound) {
+      this.held = concatPcm(new Float32Array((wanted - sound) * this.channels), this.held);
+      this.heldIsCopy = true;
+    }
     this.wordShiftMs = ((wanted - sound) / this.sampleRate) * 1000;
     // Starts in sound: fade in from its first sample on.
     if (sound < this.windowFrames && this.fadeFrames > 0) {
@@ -165,7 +178,10 @@ export class JoinShaper {
   private applyFadeIn(): void {
     if (this.fadeInLeft <= 0) return;
     const frames = this.frames(this.held);
-    // `held` is always the shaper's own copy (never a pushed chunk's array): safe to change in place.
+    if (!this.heldIsCopy) {
+      this.held = this.held.slice();
+      this.heldIsCopy = true;
+    }
     for (let f = this.fadeInFrom; f < frames && this.fadeInLeft > 0; f++, this.fadeInLeft--) {
       const gain = (this.fadeFrames - this.fadeInLeft) / this.fadeFrames;
       for (let c = 0; c < this.channels; c++) this.held[f * this.channels + c] = (this.held[f * this.channels + c] ?? 0) * gain;

@@ -53,4 +53,18 @@ describe("RunControl", () => {
     control.fail(failure("tts"));
     expect(control.failure).toBeUndefined();
   });
+
+  it("a call prepared ahead is the next call's, and is stopped with the run like any other", () => {
+    const control = new RunControl(undefined);
+    control.prepareTtsCall();
+    const prepared = control.ttsCall();
+    const fresh = control.ttsCall();
+    expect([prepared.signal.aborted, fresh.signal.aborted, prepared.signal === fresh.signal]).toEqual([false, false, false]);
+    control.stop();
+    expect([prepared.signal.aborted, fresh.signal.aborted]).toEqual([true, true]);
+    const stopped = new RunControl(undefined);
+    stopped.prepareTtsCall();
+    stopped.stopTts();
+    expect(stopped.ttsCall().signal.aborted).toBe(true);
+  });
 });

@@ -27,6 +27,8 @@ export class RunControl {
   private readonly llm = new AbortController();
   private readonly tts = new AbortController();
   private readonly ttsCalls = new Set<AbortController>();
+  /** The next TTS call's controller, built ahead by `prepareTtsCall()`. */
+  private spareCall: AbortController | undefined;
   private firstFailure: VoxpipeError | undefined;
   private readonly onCallerAbort = (): void => this.stop();
 
@@ -61,7 +63,8 @@ export class RunControl {
 
   /** A signal for one TTS call; already aborted when TTS has been stopped. */
   ttsCall(): TtsCallSignal {
-    const call = new AbortController();
+    const call = this.spareCall ?? new AbortController();
+    this.spareCall = undefined;
     if (this.tts.signal.aborted) call.abort();
     else this.ttsCalls.add(call);
     return {
@@ -69,6 +72,17 @@ export class RunControl {
       abort: () => call.abort(),
       release: () => this.ttsCalls.delete(call),
     };
+  }
+
+  /**
+   * Builds the next TTS call's controller and signal now, while the run waits for its first token:
+   * they take tens of microseconds to build, time that would sit between the first segment's cut
+   * and its TTS request. (Node builds a controller's signal on its first read.)
+   */
+  prepareTtsCall(): void {
+    if (this.spareCall) return;
+    this.spareCall = new AbortController();
+    void this.spareCall.signal;
   }
 
   /** Records a failure (the first wins) and stops what it makes useless (see the class comment). */

@@ -151,6 +151,38 @@ describe("runPipeline", () => {
     expect(events.at(-1)?.type).toBe("finish");
   });
 
+  it("each segment's TTS request goes out before the consumer reads its event, which still comes after its text and before its audio", async () => {
+    const seen: PipelineEvent[] = [];
+    const seenAtCall: number[] = [];
+    const base = createSyntheticTts({ chunkMs: 50, firstChunkMs: 5 });
+    const tts: TtsProvider = {
+      ...base,
+      synthesize(request) {
+        seenAtCall.push(seen.filter((e) => e.type === "segment").length);
+        return base.synthesize(request);
+      },
+    };
+    const text = "Welcome back to the show. Here is the first story of the day. And here is the second one.";
+    for await (const event of runPipeline({ llm: createScriptedLlm({ text, tokensPerSecond: 400 }), tts, request: { prompt: "x" }, pauses: false, ttsConcurrency: 3 })) {
+      seen.push(event);
+      // A consumer that takes its time with every event.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    // When segment i went to TTS, the consumer had read at most i segment events (never segment i's own).
+    expect(seenAtCall.length).toBeGreaterThanOrEqual(2);
+    seenAtCall.forEach((count, index) => expect(count).toBeLessThanOrEqual(index));
+    let replied = "";
+    const firstAudio = new Map<number, number>();
+    seen.forEach((event, position) => {
+      if (event.type === "text-delta") replied += event.text;
+      if (event.type === "segment") expect(replied).toContain(event.text);
+      if (event.type === "audio" && !firstAudio.has(event.segmentIndex)) firstAudio.set(event.segmentIndex, position);
+    });
+    for (const [index, position] of firstAudio) {
+      expect(seen.findIndex((e) => e.type === "segment" && e.index === index)).toBeLessThan(position);
+    }
+  });
+
   it("a consumer that never reads does not make the pipeline buffer without bound", async () => {
     let produced = 0;
     const base = createSyntheticTts({ chunkMs: 100 });

@@ -8,8 +8,8 @@ import { BoundedQueue } from "./bounded-queue.js";
 import type { PipelineEvent } from "./pipeline-event.js";
 import type { PipelineOptions } from "./pipeline-options.js";
 import { withPipelineDefaults } from "./pipeline-settings-schema.js";
-import { OpeningSplitter } from "./opening-splitter.js";
-import { hasPrompt, readReply } from "./read-reply.js";
+import { OpeningSplitter, type OpeningSplit } from "./opening-splitter.js";
+import { hasPrompt, startReply } from "./read-reply.js";
 import { RunControl } from "./run-control.js";
 import type { RunTraceEvent } from "./run-trace.js";
 import { TtsScheduler } from "./tts-scheduler.js";
@@ -42,13 +42,9 @@ export async function* runPipeline(input: PipelineOptions): AsyncGenerator<Pipel
   const { tts, llm } = options;
   const metrics = new MetricsRecorder({ mode, llm: `${llm.id}:${llm.model}`, tts: `${tts.id}:${tts.voice}` }, tts.id);
   const events = new BoundedQueue<PipelineEvent>(options.maxQueuedEvents ?? 64);
-  // Every event is observed by the metrics, then queued for the consumer (nothing is queued once the run is stopped).
-  const emit = (event: PipelineEvent): Promise<void> => {
-    metrics.observe(event);
-    return control.stopped ? Promise.resolve() : events.push(event);
-  };
-  const trace = (event: RunTraceEvent): void => metrics.observe(event);
-  const driving = drive(options, mode, control, metrics, emit, trace).finally(() => events.close());
+  // Events are queued for the consumer until the run is stopped.
+  const queue = (event: PipelineEvent): Promise<void> => (control.stopped ? Promise.resolve() : events.push(event));
+  const driving = drive(options, mode, control, metrics, queue).finally(() => events.close());
 
   // A stop empties the queue and wakes the consumer at once. (Racing each
   // shift() against one long-lived "stopped" promise would add a reaction to it
@@ -75,9 +71,20 @@ async function drive(
   mode: "streaming" | "whole",
   control: RunControl,
   metrics: MetricsRecorder,
-  emit: (event: PipelineEvent) => Promise<void>,
-  trace: (event: RunTraceEvent) => void,
+  queue: (event: PipelineEvent) => Promise<void>,
 ): Promise<void> {
+  // Every event is observed by the metrics, then queued for the consumer.
+  const emit = (event: PipelineEvent): Promise<void> => {
+    metrics.observe(event);
+    return queue(event);
+  };
+  const trace = (event: RunTraceEvent): void => metrics.observe(event);
+  // The LLM is asked first: the rest of the run is built while its first token is on its way.
+  const reply = hasPrompt(options.request)
+    ? startReply({ llm: options.llm, request: options.request, signal: control.llmSignal, timeouts: options.timeouts ?? {} })
+    : undefined;
+  control.prepareTtsCall();
+
   const logger = options.logger ?? silentLogger;
   const segmenterOptions = options.segmenter ?? {};
   const segmentWhole = mode === "whole" || segmenterOptions.enabled === false;
@@ -130,18 +137,28 @@ async function drive(
   });
 
   let nextIndex = 0;
-  const schedule = async (segments: Segment[], final: boolean): Promise<void> => {
+  /**
+   * Sends each segment to TTS, then queues `pending` (the text that completed them, observed
+   * already) and their events for the consumer: the TTS starts first, the consumer still sees
+   * every event ahead of any of its audio. Resolves when the consumer has room (backpressure).
+   */
+  const speak = (segments: readonly Segment[], final: boolean, pending: PipelineEvent[] = []): Promise<void> => {
+    const queued = pending;
     for (let i = 0; i < segments.length; i++) {
       const index = nextIndex++;
-      const segment = segments[i];
-      const { written, spoken } = speech.speak(index, segment?.text ?? "");
+      const segment = segments[i]!;
+      const { written, spoken } = speech.speak(index, segment.text);
       const isFinal = final && i === segments.length - 1;
+      const event: PipelineEvent = { type: "segment", index, text: written, spoken, isFinal, atMs: metrics.now() };
+      metrics.observe(event);
+      scheduler.add({ index, text: spoken, ...(segment.startsBlock ? { startsBlock: true } : {}) }, isFinal, written);
+      queued.push(event);
       logger.info(`Segment ${index} (len=${[...written].length}): ${JSON.stringify(written)}${spoken === written ? "" : ` spoken as ${JSON.stringify(spoken)}`}`);
-      // The event is queued at once (ahead of any of its audio); the TTS starts before the consumer has seen it.
-      const queued = emit({ type: "segment", index, text: written, spoken, isFinal, atMs: metrics.now() });
-      scheduler.add({ index, text: spoken, ...(segment?.startsBlock ? { startsBlock: true } : {}) }, isFinal, written);
-      await queued;
     }
+    // The queue takes items in order and lets each wait until it is within its bound: room for the last is room for all.
+    let room = Promise.resolve();
+    for (const event of queued) room = queue(event);
+    return room;
   };
 
   // A TTS failure is the run's failure; RunControl then stops the LLM too (nothing more can be spoken in order).
@@ -150,27 +167,26 @@ async function drive(
   });
 
   const openings = new OpeningSplitter(segmentWhole ? [] : (options.openings ?? []));
-  const feed = async (split: ReturnType<OpeningSplitter["push"]>): Promise<void> => {
-    if (!split) return;
-    if (split.opening) await schedule([{ index: 0, text: split.opening }], false);
-    if (split.rest) await schedule(segmenter.push(split.rest), false);
+  /** The segments a split of the reply completes: its opening (a cached one), then what the segmenter cuts. */
+  const cut = (split: OpeningSplit | undefined): Segment[] => {
+    if (!split) return [];
+    const segments = split.rest ? segmenter.push(split.rest) : [];
+    return split.opening ? [{ index: 0, text: split.opening }, ...segments] : segments;
   };
-  let reply = "";
-  if (hasPrompt(options.request)) {
-    const llmFailure = await readReply({
-      llm: options.llm,
-      request: options.request,
-      signal: control.llmSignal,
-      timeouts: options.timeouts ?? {},
-      onText: async (text) => {
-        // Queued at once; the segment it completes is cut and sent to TTS before waiting for room (backpressure).
-        const queued = emit({ type: "text-delta", text, atMs: metrics.now() });
-        // Until the first segment is cut, the LLM's rate so far (the metrics saw the text-delta) decides whether it may end early.
+  let replyText = "";
+  if (reply) {
+    const llmFailure = await reply.read({
+      onText: (text) => {
+        const delta: PipelineEvent = { type: "text-delta", text, atMs: metrics.now() };
+        metrics.observe(delta);
+        if (segmentWhole) {
+          replyText += text;
+          return queue(delta);
+        }
+        // Until the first segment is cut, the LLM's rate so far (the metrics saw the text) decides whether it may end early.
         const llmCharsPerSecond = nextIndex === 0 ? metrics.llmCharsPerSecond() : null;
         if (llmCharsPerSecond !== null) segmenter.updateRates({ llmCharsPerSecond });
-        if (segmentWhole) reply += text;
-        else await feed(openings.push(text));
-        await queued;
+        return speak(cut(openings.push(text)), false, [delta]);
       },
       onReasoning: (text) => trace({ type: "reasoning-delta", chars: text.length, atMs: metrics.now() }),
     });
@@ -182,11 +198,11 @@ async function drive(
   if (!control.stopped && !control.failure) {
     if (segmentWhole) {
       const wholeSegmenter = createSegmenter({ ...segmenterOptions, maxLength: Number.MAX_SAFE_INTEGER });
-      const text = [...wholeSegmenter.push(reply), ...wholeSegmenter.end()].map((s) => s.text).join(" ");
-      if (text) await schedule([{ index: 0, text }], true);
+      const text = [...wholeSegmenter.push(replyText), ...wholeSegmenter.end()].map((s) => s.text).join(" ");
+      if (text) await speak([{ index: 0, text }], true);
     } else {
-      await feed(openings.end());
-      await schedule(segmenter.end(), true);
+      await speak(cut(openings.end()), false);
+      await speak(segmenter.end(), true);
     }
   }
   scheduler.close();

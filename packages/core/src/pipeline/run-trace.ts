@@ -11,8 +11,8 @@ export type RunTraceEvent =
   | { type: "synthesis-start"; segmentIndex: number; backend: string; atMs: number }
   /** The audio cache was asked for a segment; `backend` is whose audio it would be. */
   | { type: "cache-lookup"; segmentIndex: number; hit: boolean; backend: string; atMs: number }
-  /** The TTS produced a chunk of a segment (not yet delivered). */
-  | { type: "audio-produced"; segmentIndex: number; atMs: number }
+  /** The TTS produced a segment's first audio (not yet delivered). */
+  | { type: "first-audio-produced"; segmentIndex: number; atMs: number }
   /** A segment's synthesis ended with `audioMs` of audio (0 when it failed). */
   | { type: "synthesis-end"; segmentIndex: number; audioMs: number; atMs: number }
   /** The run's first audio was held `ms` (the playout lead). */

@@ -58,7 +58,7 @@ export async function synthesizeSegment(job: SegmentJob, context: SegmentSynthes
   const converter = new FormatConverter(tts.format);
   const accept = async (chunk: AudioChunk): Promise<void> => {
     if (chunk.pcm.length === 0) return;
-    trace({ type: "audio-produced", segmentIndex: index, atMs: now() });
+    if (job.producedMs === 0) trace({ type: "first-audio-produced", segmentIndex: index, atMs: now() });
     job.push(chunk, audioDurationMs(chunk));
     await context.room(job);
   };
@@ -76,7 +76,7 @@ export async function synthesizeSegment(job: SegmentJob, context: SegmentSynthes
     );
     for await (const raw of chunks) {
       context.warnOnFormat(raw, tts);
-      await accept(await converter.convert(raw));
+      await accept(converter.passes(raw) ? raw : await converter.convert(raw));
     }
     await accept(converter.flush());
     if (job.producedMs === 0 && job.segment.text.trim().length > 0 && !call.signal.aborted) {

@@ -106,7 +106,12 @@ export class TtsScheduler {
     let deliveredMs = 0;
     const started = performance.now();
     const send = async (chunk: AudioChunk): Promise<void> => {
-      if (!this.firstAudioSent) await this.holdFirstAudio(signal);
+      if (!this.firstAudioSent) {
+        this.firstAudioSent = true;
+        const setting = this.options.playoutLeadMs;
+        const lead = typeof setting === "number" ? setting : setting();
+        if (lead > 0) await this.holdFirstAudio(lead, signal);
+      }
       deliveredMs += audioDurationMs(chunk);
       await emit({
         type: "audio",
@@ -119,12 +124,12 @@ export class TtsScheduler {
         atMs: now(),
       });
     };
-    const deliver = async (chunks: AudioChunk[]): Promise<void> => {
-      for (const chunk of chunks) {
-        if (fragmenter) for (const fragment of fragmenter.push(chunk)) await send(fragment);
-        else await send(chunk);
-      }
-    };
+    // One chunk to the consumer: as it is, or re-cut into fragments.
+    const deliver = fragmenter
+      ? async (chunk: AudioChunk): Promise<void> => {
+          for (const fragment of fragmenter.push(chunk)) await send(fragment);
+        }
+      : send;
     const shaper = this.shaper;
     shaper?.start({ ending: job.ending, ...(job.segment.startsBlock ? { startsBlock: true } : {}) });
     for (;;) {
@@ -135,13 +140,14 @@ export class TtsScheduler {
       if (chunk) {
         job.queuedMs -= audioDurationMs(chunk);
         this.changes.notify();
-        await deliver(shaper ? shaper.push(chunk) : [chunk]);
+        if (shaper) for (const shaped of shaper.push(chunk)) await deliver(shaped);
+        else await deliver(chunk);
         continue;
       }
       if (job.done) break;
     }
     // The join's pause: the audio held at the segment's end, with the silence the next segment calls for.
-    if (shaper) await deliver(shaper.end(job.error ? "last" : this.nextSegment(job)));
+    if (shaper) for (const shaped of shaper.end(job.error ? "last" : this.nextSegment(job))) await deliver(shaped);
     if (fragmenter) for (const fragment of fragmenter.flush()) await send(fragment);
     if (job.error) throw job.error;
     logger.debug(`Streamed ${fragmentIndex} fragments in ${((performance.now() - started) / 1000).toFixed(3)}s`);
@@ -159,11 +165,8 @@ export class TtsScheduler {
     return this.closed ? "last" : "unknown";
   }
 
-  private async holdFirstAudio(signal: AbortSignal): Promise<void> {
-    this.firstAudioSent = true;
-    const setting = this.options.playoutLeadMs;
-    const lead = typeof setting === "number" ? setting : setting();
-    if (lead <= 0) return;
+  /** Holds the run's first audio for the playout lead. */
+  private async holdFirstAudio(lead: number, signal: AbortSignal): Promise<void> {
     await abortableSleep(lead, signal, "pipeline");
     this.options.trace({ type: "playout-held", ms: lead, atMs: this.options.now() });
   }

@@ -10,6 +10,10 @@ import type { Segmenter, SegmenterOptions } from "./segmenter-options.js";
 import { SentenceBuilder } from "./sentence-builder.js";
 import { ThinkFilter } from "./think-filter.js";
 
+/** Clause marks a segment may not open with, and the pattern that drops them (with the space after). */
+const CLAUSE_MARKS = new Set([",", ";", ":", "，", "、", "；", "："]);
+const LEADING_CLAUSE_MARKS = /^[,;:，、；：]+\s*/u;
+
 /**
  * Creates an incremental, synchronous segmenter: `push` pieces of an LLM's
  * reply as they arrive and speak the segments it returns; call `end` once the
@@ -33,7 +37,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   // opens a segment is never spoken, so it is dropped (a block start it carried passes to the next segment).
   let blockStart = false;
   const emit = (text: string, startsBlock: boolean): void => {
-    const spoken = text.replace(/^[,;:，、；：]+\s*/u, "");
+    const spoken = CLAUSE_MARKS.has(text[0] ?? "") ? text.replace(LEADING_CLAUSE_MARKS, "") : text;
     blockStart ||= startsBlock;
     if (!spoken) return;
     out.push(blockStart && index > 0 ? { index: index++, text: spoken, startsBlock: true } : { index: index++, text: spoken });
