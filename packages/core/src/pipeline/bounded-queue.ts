@@ -52,6 +52,7 @@ export class BoundedQueue<T> {
   }
 
   private wakeProducers(): void {
+    if (this.waitingProducers.length === 0) return;
     for (const wake of this.waitingProducers.splice(0)) wake();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Remembers the last few results of a pure function of plain JSON-like input (option objects),
- * keyed by their JSON text. Checking options with zod costs tens of microseconds; every pipeline
+ * keyed by an exact text form of that data. Checking options with zod costs tens of microseconds; every pipeline
  * run checks the same few option objects, and that time would sit on the first segment's path.
  * A throw is not remembered (bad input is rare and its error must name what was given), and input
  * that is not plain data (a function, NaN, a class instance) is never looked up.
@@ -21,11 +21,12 @@ export function memoizeByJson<I, O>(compute: (input: I) => O, capacity = 32): (i
 
 const MAX_DEPTH = 8;
 
-/** A key that tells plain data apart exactly (JSON-like, keys in their order), or undefined for anything else. */
+/** A key that tells plain data apart exactly (keys in their order, strings length-prefixed), or undefined for anything else. */
 function plainKey(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
+      // Length-prefixed, so no content can be mistaken for the key's structure (and no JSON.stringify, slow on a cold path).
+      return `s${value.length}:${value}`;
     case "boolean":
       return value ? "t" : "f";
     case "number":
@@ -50,7 +51,7 @@ function plainKey(value: unknown, depth: number): string | undefined {
       for (const name in value) {
         const inner = plainKey((value as Record<string, unknown>)[name], depth + 1);
         if (inner === undefined) return undefined;
-        key += `${JSON.stringify(name)}:${inner},`;
+        key += `${name.length}:${name}=${inner},`;
       }
       return `${key}}`;
     }
