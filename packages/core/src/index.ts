@@ -1,5 +1,6 @@
 // The public surface of @voxpipe/core. Nothing but re-exports.
 export * from "./errors/voxpipe-error.js";
+export * from "./errors/voice-not-found.js";
 export * from "./llm/llm-request.js";
 export type * from "./llm/llm-stream-part.js";
 export type * from "./llm/llm-provider.js";

@@ -1,10 +1,10 @@
 import type { EspeakModule, ESpeakNGWorker } from "@echogarden/espeak-ng-emscripten";
 import { TextDecoder } from "node:util";
-import { VoxpipeError } from "@voxpipe/core";
+import { VoxpipeError, voiceNotFoundError } from "@voxpipe/core";
 
 /** Turns text into raw eSpeak IPA for a voice: phonemes separated by `_`, words by spaces, eSpeak's clauses by ` | `. */
 export interface EspeakPhonemizer {
-  /** Throws a VoxpipeError with code `invalid-voice` when eSpeak NG has no voice `voice`. */
+  /** Throws core's `voice-not-found` (`voiceNotFoundError`) when eSpeak NG has no voice `voice`. */
   textToIpa(voice: string, text: string): string;
 }
 
@@ -42,10 +42,11 @@ async function createPhonemizer(): Promise<EspeakPhonemizer> {
       if (voice !== currentVoice) {
         if (worker.set_voice(voice) !== 0) {
           currentVoice = undefined;
-          throw new VoxpipeError({
-            code: "invalid-voice",
-            stage: "tts",
-            message: `eSpeak NG has no voice "${voice}". Use an eSpeak NG language code such as "en-us", "en" (British), "de" or "fr".`,
+          throw voiceNotFoundError({
+            backend: "eSpeak NG",
+            voice,
+            known: ["en-us", "en", "de", "fr"],
+            hint: 'Use an eSpeak NG language code such as "en-us", "en" (British), "de" or "fr".',
           });
         }
         currentVoice = voice;

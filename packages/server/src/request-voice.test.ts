@@ -1,7 +1,8 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAll, scriptedReply, startTestServer, type TestServer } from "./__fixtures__/start-test-server.js";
-import { resolveRequestVoice } from "./request-voice.js";
+import { voiceNotFoundError } from "@voxpipe/core";
+import { resolveRequestVoice, unknownVoiceError } from "./request-voice.js";
 
 // The real openai client against the server on the real eSpeak NG (configured voice en-us) and the scripted LLM (TEST DOUBLE).
 let server: TestServer;
@@ -58,6 +59,25 @@ describe("resolveRequestVoice (the policy)", () => {
     expect(resolveRequestVoice("Nova", voices)).toMatchObject({ voice: undefined, source: "default", warning: 'voice "Nova" is not in server.voices, so the configured voice speaks' });
     expect(resolveRequestVoice("de", voices)).toMatchObject({ voice: "de", source: "passed", warning: undefined });
     expect(resolveRequestVoice("toString", voices)).toMatchObject({ voice: "toString", source: "passed" });
+  });
+});
+
+describe("unknownVoiceError (core's voice-not-found, from any adapter)", () => {
+  const failure = (code: string, message: string) => ({ type: "error" as const, stage: "tts" as const, code, message, retryable: false, atMs: 1 });
+  const passed = resolveRequestVoice("zoe", {});
+  it("a passed-through voice the backend reports as voice-not-found is a 400 voice_not_found naming it", () => {
+    // A third-party adapter's error, built with core's helper: the server knows no adapter's own codes.
+    const error = voiceNotFoundError({ backend: "acme-tts", voice: "zoe", known: ["ann", "bob"] });
+    const api = unknownVoiceError(failure(error.code, error.message), passed, "audio.speech", "voice");
+    expect(api).toMatchObject({ status: 400, param: "voice", code: "voice_not_found" });
+    expect(api?.message).toBe('audio.speech: voice "zoe" is not a voice of this server\'s TTS backend (acme-tts has no voice "zoe"; it has e.g. "ann", "bob". Ask for one of those voices, or leave `voice` unset to use the configured one.); use a name from GET /v1/audio/voices or one the backend knows');
+  });
+
+  it("any other failure, or a voice the server chose (mapped or the configured one), is not the client's mistake", () => {
+    expect(unknownVoiceError(failure("invalid-voice-spec", "bad blend"), passed, "audio.speech", "voice")).toBeUndefined();
+    expect(unknownVoiceError(failure("unknown-speaker", "old code"), passed, "audio.speech", "voice")).toBeUndefined();
+    expect(unknownVoiceError(failure("voice-not-found", "m"), resolveRequestVoice("narrator", { narrator: "en-zz" }), "audio.speech", "voice")).toBeUndefined();
+    expect(unknownVoiceError(failure("voice-not-found", "m"), resolveRequestVoice("alloy", {}), "audio.speech", "voice")).toBeUndefined();
   });
 });
 

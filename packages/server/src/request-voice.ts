@@ -1,4 +1,4 @@
-import type { PipelineEvent } from "@voxpipe/core";
+import { VOICE_NOT_FOUND, type PipelineEvent } from "@voxpipe/core";
 import { badRequest, type ApiError } from "./api-error.js";
 
 /** OpenAI's built-in voice names, which stock clients send whatever the server (`alloy` is the SDKs' usual example). */
@@ -31,15 +31,13 @@ export function resolveRequestVoice(voice: string | { id: string }, voices: Read
   return { requested, voice: requested, source: "passed", warning: undefined };
 }
 
-/** Error codes adapters use for a voice they do not have (eSpeak NG and Kokoro `voice-not-found`, Piper `unknown-speaker`, Kokoro `invalid-voice`). */
-export const unknownVoiceCodes: ReadonlySet<string> = new Set(["voice-not-found", "unknown-speaker", "invalid-voice"]);
-
 /**
  * A run's failure as the client's mistake when the backend did not know the
- * voice the request passed through: a 400 naming the voice, with the backend's
- * own words (eSpeak NG's name close ones). Undefined for any other failure.
+ * voice the request passed through (core's `voice-not-found`, which every
+ * adapter uses for that): a 400 naming the voice, with the backend's own
+ * words (eSpeak NG's name close ones). Undefined for any other failure.
  */
 export function unknownVoiceError(event: Extract<PipelineEvent, { type: "error" }>, voice: RequestVoice, where: string, param: string): ApiError | undefined {
-  if (voice.source !== "passed" || !unknownVoiceCodes.has(event.code)) return undefined;
+  if (voice.source !== "passed" || event.code !== VOICE_NOT_FOUND) return undefined;
   return badRequest(`${where}: voice "${voice.requested}" is not a voice of this server's TTS backend (${event.message}); use a name from GET /v1/audio/voices or one the backend knows`, param, "voice_not_found");
 }

@@ -1,5 +1,5 @@
 import type { EspeakEvent, EspeakModule, EspeakVoiceEntry, EspeakWorker, InitializeEspeak } from "./espeak-wasm.js";
-import { VoxpipeError, pcm16ToFloat } from "@voxpipe/core";
+import { VoxpipeError, pcm16ToFloat, voiceNotFoundError } from "@voxpipe/core";
 
 /** The sample rate the WebAssembly build of eSpeak NG produces. */
 export const ESPEAK_SAMPLE_RATE = 22050;
@@ -32,7 +32,7 @@ export interface EnginePauses {
  */
 export interface EspeakEngine {
   readonly sampleRate: number;
-  /** Synthesizes `ssmlText` (already escaped) with `settings`. Throws `voice-not-found` for an unknown voice. */
+  /** Synthesizes `ssmlText` (already escaped) with `settings`. Throws core's `voice-not-found` (`voiceNotFoundError`) for an unknown voice. */
   synthesize(ssmlText: string, settings: EngineSettings): EngineOutput;
   /** Pause lengths for `settings`, measured once per voice/rate/pitch and cached. */
   pauses(settings: EngineSettings): EnginePauses;
@@ -67,12 +67,11 @@ function unknownVoiceError(voice: string, known: readonly string[]): VoxpipeErro
   const related = known.filter((name) => name.split("-")[0] === family);
   const common = ["en-us", "en-gb", "de", "fr", "es", "it", "pt-br", "nl", "ru", "cmn", "ja", "hi"];
   const suggestions = related.length > 0 ? related : common;
-  return new VoxpipeError({
-    code: "voice-not-found",
-    stage: "tts",
-    message:
-      `eSpeak NG has no voice "${voice}". Set the tts option \`voice\` to one it knows, e.g. ${suggestions.map((name) => `"${name}"`).join(", ")} ` +
-      `(${known.length} in all; a variant may follow "+", as in "en-us+f3").`,
+  return voiceNotFoundError({
+    backend: "eSpeak NG",
+    voice,
+    known: suggestions,
+    hint: `Set the tts option \`voice\` (or the request's voice) to one it knows (${known.length} in all; a variant may follow "+", as in "en-us+f3").`,
   });
 }
 

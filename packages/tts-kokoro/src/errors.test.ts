@@ -8,6 +8,11 @@ import { generateTestModel } from "./__fixtures__/test-model.js";
 
 const generated = generateTestModel();
 afterAll(() => generated.remove());
+async function collectAll(stream: AsyncIterable<unknown>): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const item of stream) items.push(item);
+  return items;
+}
 const context = (env: Record<string, string> = {}): AdapterContext => ({ configDir: generated.dir, env, log: () => {} });
 
 describe("missing and invalid models and voices", () => {
@@ -24,15 +29,22 @@ describe("missing and invalid models and voices", () => {
     expect((error as Error).message).toContain("/nowhere/tts/missing.onnx");
   });
 
-  it("names where a missing voice was looked for, at creation", async () => {
+  it("names where a missing voice was looked for and the voices there, at creation and for a request", async () => {
     await expect(createKokoroTts({ model: "model.onnx", voice: "af_missing" }, context())).rejects.toThrow(
-      new RegExp(`voice "af_missing" not found; looked in ${join(generated.dir, "voices", "af_missing.bin")}`),
+      new RegExp(`kokoro has no voice "af_missing"; it has e\\.g\\. "af_test"\\. Looked in ${join(generated.dir, "voices", "af_missing.bin")}`),
     );
+    await expect(createKokoroTts({ model: "model.onnx", voice: "af_missing" }, context())).rejects.toMatchObject({ code: "voice-not-found", stage: "tts" });
+    const kokoro = await createKokoroTts({ model: "model.onnx", voice: "af_test" }, context());
+    try {
+      await expect(collectAll(kokoro.synthesize({ text: "Hi.", voice: "af_nobody" }))).rejects.toMatchObject({ code: "voice-not-found", message: expect.stringContaining('no voice "af_nobody"') });
+    } finally {
+      await kokoro.dispose();
+    }
   });
 
   it("rejects a damaged voice file at creation", async () => {
     writeFileSync(join(generated.dir, "voices", "af_short.bin"), Buffer.alloc(4096 + 3));
-    await expect(createKokoroTts({ model: "model.onnx", voice: "af_short" }, context())).rejects.toMatchObject({ code: "invalid-voice" });
+    await expect(createKokoroTts({ model: "model.onnx", voice: "af_short" }, context())).rejects.toMatchObject({ code: "invalid-voice-file" });
   });
 
   it("reports a file onnxruntime cannot load, naming it and what to do", async () => {

@@ -50,8 +50,9 @@ describe("voice sources", () => {
 
   it("never downloads a voice for a local model: it names where it looked and where to get the file", () => {
     expect(() => resolveVoiceSource("af_bella", { voicesDir: undefined, model: localModel, cacheDir }, context)).toThrow(
-      /voice "af_bella" not found; looked in \/models\/kokoro\/voices\/af_bella\.bin, \/models\/voices\/af_bella\.bin\. Download af_bella\.bin from https:\/\/huggingface\.co\/onnx-community\/Kokoro-82M-v1\.0-ONNX\/tree\/main\/voices/,
+      /^kokoro has no voice "af_bella"\. Looked in \/models\/kokoro\/voices\/af_bella\.bin, \/models\/voices\/af_bella\.bin\. Download af_bella\.bin from https:\/\/huggingface\.co\/onnx-community\/Kokoro-82M-v1\.0-ONNX\/tree\/main\/voices/,
     );
-    expect(() => resolveVoiceSource("af_bella", { voicesDir: "my-voices", model: localModel, cacheDir }, context)).toThrow(/looked in \/srv\/app\/my-voices\/af_bella\.bin\./);
+    expect(() => resolveVoiceSource("af_bella", { voicesDir: "my-voices", model: localModel, cacheDir }, context)).toThrow(/Looked in \/srv\/app\/my-voices\/af_bella\.bin\./);
+    expect(() => resolveVoiceSource("af_bella", { voicesDir: undefined, model: localModel, cacheDir }, context)).toThrow(expect.objectContaining({ code: "voice-not-found", stage: "tts", retryable: false }));
   });
 });

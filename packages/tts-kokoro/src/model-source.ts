@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ModelNotFoundError, type AdapterContext } from "@voxpipe/core";
+import { ModelNotFoundError, voiceNotFoundError, type AdapterContext } from "@voxpipe/core";
 import {
   adapterCacheDir,
   hfSource,
@@ -77,7 +77,8 @@ function kokoroRepoRevision(model: FileSource, cacheDir: string): string | undef
  * a download. A name is looked for as NAME.bin in `voicesDir` when given, else
  * beside the model (`voices/`, `../voices/`); when the model itself comes from
  * KOKORO_REPO a missing voice is downloaded from its `voices/` folder.
- * Throws ModelNotFoundError listing every place it looked.
+ * Throws core's `voice-not-found` (`voiceNotFoundError`) listing every place
+ * it looked and the voices found there.
  */
 export function resolveVoiceSource(
   name: string,
@@ -100,13 +101,28 @@ export function resolveVoiceSource(
   if (!isFile && !where.voicesDir && revision !== undefined) {
     return hfSource({ owner: KOKORO_REPO.split("/")[0] ?? "", repo: KOKORO_REPO.split("/")[1] ?? "", revision, path: `voices/${name}.bin` }, context.env, where.cacheDir);
   }
-  throw new ModelNotFoundError(
-    `kokoro: voice "${name}" not found; looked in ${candidates.join(", ")}. ` +
+  throw voiceNotFoundError({
+    backend: "kokoro",
+    voice: name,
+    known: isFile ? [] : voiceNamesIn(candidates.map((candidate) => dirname(candidate))),
+    hint:
+      `Looked in ${candidates.join(", ")}. ` +
       (isFile
         ? "Fix the path, or give a voice name such as \"af_heart\"."
         : `Download ${name}.bin from ${KOKORO_REPO_URL}/tree/main/voices into ${where.voicesDir ? resolve(context.configDir, where.voicesDir) : dirname(candidates[0] ?? ".")}` +
           `${where.voicesDir ? "" : ' (or set "voicesDir" to the folder that has it)'}, or set "model" to a keyword such as "q8" so voices download with the model.`),
-    candidates,
-    "tts",
-  );
+  });
+}
+
+/** The voice names (NAME of each NAME.bin) in the folders that exist among `dirs`, sorted. */
+function voiceNamesIn(dirs: readonly string[]): string[] {
+  const names = dirs.flatMap((dir) => {
+    if (!existsSync(dir)) return [];
+    try {
+      return readdirSync(dir).filter((file) => file.endsWith(".bin")).map((file) => file.slice(0, -".bin".length));
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(names)].sort();
 }

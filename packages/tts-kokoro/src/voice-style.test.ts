@@ -21,6 +21,7 @@ describe("voice specs", () => {
   it("rejects a zero weight or an empty part, saying how to write a blend", () => {
     expect(() => parseVoiceSpec("af_heart:0")).toThrow(/the part "af_heart:0" is not NAME or NAME:WEIGHT.*"af_heart:0.7,af_bella:0.3"/);
     expect(() => parseVoiceSpec("af_heart,")).toThrow(/the part "" is not NAME/);
+    expect(() => parseVoiceSpec("af_heart,")).toThrow(expect.objectContaining({ code: "invalid-voice-spec" }));
   });
 });
 
@@ -37,8 +38,9 @@ describe("voice files", () => {
     await expect(readVoiceFile(bad)).rejects.toThrow(new RegExp(`${bad} has 1000 bytes.*510 × 256 float32 = 522240 bytes`));
   });
 
-  it("names a file that cannot be read", async () => {
-    await expect(readVoiceFile(`${generated.dir}/nope.bin`)).rejects.toMatchObject({ code: "voice-not-found" });
+  it("reports a missing file as an unknown voice, and one that cannot be read as an invalid voice file", async () => {
+    await expect(readVoiceFile(`${generated.dir}/nope.bin`)).rejects.toMatchObject({ code: "voice-not-found", message: expect.stringContaining(`${generated.dir}/nope.bin`) });
+    await expect(readVoiceFile(`${generated.dir}/voices`)).rejects.toMatchObject({ code: "invalid-voice-file", message: expect.stringContaining("could not read the voice file") });
   });
 });
 
@@ -62,5 +64,6 @@ describe("styles", () => {
 
   it("refuses to blend voices of different lengths", () => {
     expect(() => blendVoices([{ styles: constant(1), weight: 1 }, { styles: constant(1, 20), weight: 1 }])).toThrow(/cannot blend const-1 \(510 rows\) with const-1 \(20 rows\)/);
+    expect(() => blendVoices([{ styles: constant(1), weight: 1 }, { styles: constant(1, 20), weight: 1 }])).toThrow(expect.objectContaining({ code: "invalid-voice-file" }));
   });
 });

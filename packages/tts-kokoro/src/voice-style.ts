@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { VoxpipeError } from "@voxpipe/core";
+import { VoxpipeError, voiceNotFoundError } from "@voxpipe/core";
 
 /** Values in one style vector (the model's `style` input is float32 [1, 256]). */
 export const STYLE_WIDTH = 256;
@@ -34,7 +34,7 @@ export function parseVoiceSpec(spec: string): VoicePart[] {
     const weight = weighted ? Number(weighted[2]) : 1;
     if (!name || !(weight > 0)) {
       throw new VoxpipeError({
-        code: "invalid-voice",
+        code: "invalid-voice-spec",
         stage: "tts",
         message: `kokoro: voice "${spec}": the part "${part}" is not NAME or NAME:WEIGHT with a weight above 0. Write e.g. "af_heart" or "af_heart:0.7,af_bella:0.3".`,
       });
@@ -43,23 +43,31 @@ export function parseVoiceSpec(spec: string): VoicePart[] {
   });
 }
 
-/** Reads a voice file (float32 little-endian, 256 values per row) and checks its size. */
+/**
+ * Reads a voice file (float32 little-endian, 256 values per row) and checks
+ * its size. A missing file is core's `voice-not-found`; a file that is there
+ * but unreadable or malformed is `invalid-voice-file`.
+ */
 export async function readVoiceFile(path: string): Promise<VoiceStyles> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw voiceNotFoundError({ backend: "kokoro", voice: path, hint: `The voice file ${path} is gone (${reason}); put it back, or name another voice.`, cause: error });
+    }
     throw new VoxpipeError({
-      code: "voice-not-found",
+      code: "invalid-voice-file",
       stage: "tts",
-      message: `kokoro: could not read the voice file ${path} (${error instanceof Error ? error.message : String(error)}).`,
+      message: `kokoro: could not read the voice file ${path} (${reason}). Check that it is a readable file.`,
       cause: error,
     });
   }
   const rowBytes = STYLE_WIDTH * 4;
   if (bytes.byteLength === 0 || bytes.byteLength % rowBytes !== 0) {
     throw new VoxpipeError({
-      code: "invalid-voice",
+      code: "invalid-voice-file",
       stage: "tts",
       message:
         `kokoro: the voice file ${path} has ${bytes.byteLength} bytes, which is not whole rows of ${STYLE_WIDTH} float32 values; ` +
@@ -81,7 +89,7 @@ export function blendVoices(voices: readonly { styles: VoiceStyles; weight: numb
   for (const { styles, weight } of voices) {
     if (styles.rows !== first.styles.rows) {
       throw new VoxpipeError({
-        code: "invalid-voice",
+        code: "invalid-voice-file",
         stage: "tts",
         message: `kokoro: cannot blend ${first.styles.source} (${first.styles.rows} rows) with ${styles.source} (${styles.rows} rows); blended voices need the same number of style rows.`,
       });

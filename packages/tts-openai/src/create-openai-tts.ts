@@ -67,6 +67,7 @@ export function createOpenAiTts(input: OpenAiTtsOptionsInput = {}, context: Open
       toTtsError(error, {
         url,
         redactor,
+        voice: request.voice ?? options.voice,
         aborted: attempt.aborted(),
         deadline: attempt.watchdog.fired,
         firstAudioTimeoutMs: options.firstAudioTimeoutMs,

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
-import { AbortError, VoxpipeError } from "@voxpipe/core";
+import { AbortError, VoxpipeError, voiceNotFoundError } from "@voxpipe/core";
 import { adapterError, networkCode, parseRetryAfter, type ByteStreamDeadline, type Redactor } from "@voxpipe/core/adapter-kit";
 
 /** What the error mapping needs to know about the request that failed. */
@@ -8,6 +8,8 @@ export interface FailureContext {
   url: string;
   /** Masks the key, the header values and URL credentials in anything a server echoes back. */
   redactor: Redactor;
+  /** The voice the request asked for. */
+  voice: string;
   /** The request's own signal fired (a user abort, not a failure). */
   aborted: boolean;
   /** A watchdog deadline that fired, if any. */
@@ -44,11 +46,15 @@ function timeoutError(context: FailureContext): VoxpipeError {
   return adapterError("tts", "tts-timeout", `The speech server at ${context.url} ${what} ${ms} ms${after}. Raise \`${option}\` for a slow server, or check that it is not overloaded.`, context.redactor);
 }
 
-function statusError(error: APIError, { url, redactor }: FailureContext): VoxpipeError {
+function statusError(error: APIError, { url, redactor, voice }: FailureContext): VoxpipeError {
   const status = error.status as number;
   const serverMessage = serverMessageOf(error);
   const said = serverMessage ? `: ${serverMessage}` : "";
   const extra = { cause: error };
+  if (refusesVoice(error)) {
+    const hint = `It answered HTTP ${status}${said}. Set the tts option \`voice\` (or the request's voice) to one that server has.`;
+    return redactor.redactError(voiceNotFoundError({ backend: `The speech server at ${url}`, voice, hint, cause: error }));
+  }
   if (status === 401 || status === 403) {
     return adapterError("tts", "tts-auth", `The speech server at ${url} refused the API key (HTTP ${status}${said}). Set a valid key in \`apiKey\` or OPENAI_API_KEY.`, redactor, extra);
   }
@@ -61,6 +67,17 @@ function statusError(error: APIError, { url, redactor }: FailureContext): Voxpip
     return adapterError("tts", "tts-server-error", `The speech server at ${url} failed (HTTP ${status}${said}). This is usually temporary; retry, or check the server's logs.`, redactor, { ...extra, retryAfterMs: parseRetryAfter(error.headers) });
   }
   return adapterError("tts", "tts-bad-request", `The speech server at ${url} rejected the request (HTTP ${status}${said}). Check \`model\`, \`voice\`, \`speed\` and \`instructions\` in the tts options.`, redactor, extra);
+}
+
+/**
+ * A 400/404 in OpenAI's error shape that names the voice: `code:
+ * "voice_not_found"` (a voxpipe server), or `param: "voice"` (OpenAI marks
+ * the request field it refused). Other shapes (e.g. a FastAPI `detail`
+ * message) stay `tts-bad-request`: their wording is not reliable to match.
+ */
+function refusesVoice(error: APIError): boolean {
+  if (error.status !== 400 && error.status !== 404) return false;
+  return error.code === "voice_not_found" || error.param === "voice";
 }
 
 /** The server's own words: the SDK's message without its `<status> ` prefix. */

@@ -115,6 +115,19 @@ describe("tts-openai against a local speech server", () => {
     expect(error.message).toContain(`${server!.baseURL}/audio/speech`);
   });
 
+  it("maps a 400 that names the voice (voxpipe's code voice_not_found, or OpenAI's param voice) to core's voice-not-found", async () => {
+    for (const body of [
+      { error: { message: 'audio.speech: voice "zz" is not a voice of this server\'s TTS backend', type: "invalid_request_error", param: "voice", code: "voice_not_found" } },
+      { error: { message: "Invalid value: 'zz'. Supported values are: 'alloy', 'nova'.", type: "invalid_request_error", param: "voice", code: "invalid_value" } },
+    ]) {
+      const { provider } = await setUp({ behave: () => ({ status: 400, errorBody: body }) });
+      const error = await streamFailure(provider.synthesize({ text: "Hi.", voice: "zz" }));
+      expect(error).toMatchObject({ code: "voice-not-found", stage: "tts", retryable: false });
+      expect(error.message).toMatch(/^The speech server at .*\/audio\/speech has no voice "zz"\. It answered HTTP 400: /);
+      expect(error.message).toContain(body.error.message);
+    }
+  });
+
   it("reads a FastAPI-style error body (Kokoro-FastAPI's `detail`) too", async () => {
     const { provider } = await setUp({
       behave: () => ({ status: 400, errorBody: { detail: { error: "validation_error", message: "Voice 'zz' not found", type: "invalid_request_error" } } }),

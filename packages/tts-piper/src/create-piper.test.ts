@@ -220,7 +220,7 @@ describe.skipIf(models.skipReason)(models.title("speakers"), () => {
     const piper = await createPiperTts({ model: SILENT }, testContext());
     try {
       expect(await collect(piper.synthesize({ text: "Hi.", voice: piper.voice }))).toHaveLength(1);
-      await expect(collect(piper.synthesize({ text: "Hi.", voice: "alice" }))).rejects.toMatchObject({ code: "unknown-speaker" });
+      await expect(collect(piper.synthesize({ text: "Hi.", voice: "alice" }))).rejects.toMatchObject({ code: "voice-not-found", stage: "tts", message: expect.stringContaining('has no voice "alice"') });
     } finally {
       await piper.dispose();
     }

@@ -8,6 +8,7 @@ import {
   type AudioChunk,
   type TtsProvider,
   type TtsRequest,
+  voiceNotFoundError,
 } from "@voxpipe/core";
 import { downloadFile, parseAdapterOptions, raceAbort } from "@voxpipe/core/adapter-kit";
 import { loadEspeakEngine } from "./piper-espeak.js";
@@ -87,7 +88,13 @@ export async function createPiperTts(input: PiperOptions, context: AdapterContex
   const speakerFor = (request: TtsRequest): number => {
     if (request.voice === undefined || request.voice === voice || request.voice === voiceName) return defaultSpeaker;
     const resolved = resolveSpeaker(request.voice, config);
-    if ("problem" in resolved) throw new VoxpipeError({ code: "unknown-speaker", stage: "tts", message: `piper: request voice: ${resolved.problem}.` });
+    if ("problem" in resolved) {
+      throw voiceNotFoundError({
+        backend: `piper (${voiceName})`,
+        voice: request.voice,
+        hint: `A request voice is the voice's own name ("${voiceName}") or one of its speakers: ${resolved.problem}.`,
+      });
+    }
     return resolved.id;
   };
 

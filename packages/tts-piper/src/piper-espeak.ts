@@ -1,4 +1,4 @@
-import { VoxpipeError } from "@voxpipe/core";
+import { VOICE_NOT_FOUND, VoxpipeError } from "@voxpipe/core";
 import { loadEspeakPhonemizer, type EspeakPhonemizer } from "@voxpipe/espeak-phonemizer";
 
 /**
@@ -12,9 +12,9 @@ export async function loadEspeakEngine(): Promise<EspeakPhonemizer> {
       try {
         return engine.textToIpa(voice, text);
       } catch (error) {
-        if (!VoxpipeError.isInstance(error) || error.code !== "invalid-voice") throw error;
+        if (!VoxpipeError.isInstance(error) || error.code !== VOICE_NOT_FOUND) throw error;
         throw new VoxpipeError({
-          code: "invalid-voice",
+          code: VOICE_NOT_FOUND,
           stage: "tts",
           message: `piper: ${error.message} The voice came from the voice config's espeak.voice or the "espeakVoice" option.`,
           cause: error,

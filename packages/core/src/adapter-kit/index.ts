@@ -1,5 +1,6 @@
 // @voxpipe/core/adapter-kit: shared building blocks for adapter packages (requests, deadlines, retries, errors, secrets, PCM decoding, inline think tags, model files: hf: sources, downloads with progress, abort races).
 export { adapterError, type AdapterErrorExtra } from "./adapter-error.js";
+export { VOICE_NOT_FOUND, voiceNotFoundError, type VoiceNotFoundDetails } from "../errors/voice-not-found.js";
 export { adapterRedactor } from "./adapter-redactor.js";
 export type { ByteStreamDeadline } from "./byte-stream-deadline.js";
 export { DeadlineWatchdog } from "./deadline-watchdog.js";
