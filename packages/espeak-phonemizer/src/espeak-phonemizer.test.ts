@@ -27,6 +27,7 @@ describe("loadEspeakPhonemizer (eSpeak NG WebAssembly)", () => {
   it("names an unknown voice and what to use instead", async () => {
     const engine = await loadEspeakPhonemizer();
     expect(() => engine.textToIpa("xx-nowhere", "hello")).toThrow(/eSpeak NG has no voice "xx-nowhere"\. Use an eSpeak NG language code/);
+    expect(() => engine.textToIpa("xx-nowhere", "hello")).toThrow(expect.objectContaining({ code: "voice-not-found", stage: "tts", retryable: false }));
     // the voice that worked before still works after a failed switch
     expect(cleanEspeakIpa(engine.textToIpa("en-us", "hello"))).toBe("həlˈoʊ");
   });

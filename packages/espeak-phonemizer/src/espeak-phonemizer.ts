@@ -45,7 +45,6 @@ async function createPhonemizer(): Promise<EspeakPhonemizer> {
           throw voiceNotFoundError({
             backend: "eSpeak NG",
             voice,
-            known: ["en-us", "en", "de", "fr"],
             hint: 'Use an eSpeak NG language code such as "en-us", "en" (British), "de" or "fr".',
           });
         }

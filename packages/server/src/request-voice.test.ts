@@ -1,7 +1,8 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAll, scriptedReply, startTestServer, type TestServer } from "./__fixtures__/start-test-server.js";
-import { voiceNotFoundError } from "@voxpipe/core";
+import { voiceNotFoundError, type AudioChunk, type TtsProvider, type TtsRequest } from "@voxpipe/core";
+import { createEspeakTts } from "@voxpipe/tts-espeak";
 import { resolveRequestVoice, unknownVoiceError } from "./request-voice.js";
 
 // The real openai client against the server on the real eSpeak NG (configured voice en-us) and the scripted LLM (TEST DOUBLE).
@@ -71,6 +72,33 @@ describe("unknownVoiceError (core's voice-not-found, from any adapter)", () => {
     const api = unknownVoiceError(failure(error.code, error.message), passed, "audio.speech", "voice");
     expect(api).toMatchObject({ status: 400, param: "voice", code: "voice_not_found" });
     expect(api?.message).toBe('audio.speech: voice "zoe" is not a voice of this server\'s TTS backend (acme-tts has no voice "zoe"; it has e.g. "ann", "bob". Ask for one of those voices, or leave `voice` unset to use the configured one.); use a name from GET /v1/audio/voices or one the backend knows');
+  });
+
+  it("a third-party adapter that throws it gets the 400 through the server (real openai client)", async () => {
+    // TEST DOUBLE: an "acme" adapter with one voice, speaking through the real eSpeak NG; it knows nothing of the server.
+    const espeak = createEspeakTts({ voice: "en-us" });
+    const acme: TtsProvider = {
+      id: "acme",
+      voice: "ann",
+      format: espeak.format,
+      streaming: espeak.streaming,
+      async *synthesize(request: TtsRequest): AsyncGenerator<AudioChunk> {
+        if (request.voice !== undefined && request.voice !== "ann") throw voiceNotFoundError({ backend: "acme-tts", voice: request.voice, known: ["ann"] });
+        yield* espeak.synthesize({ ...request, voice: undefined });
+      },
+      load: async () => espeak.load?.(),
+      dispose: async () => espeak.dispose?.(),
+    };
+    const acmeServer = await startTestServer({ tts: acme });
+    try {
+      const failure = await acmeServer.client().audio.speech.create({ model: "voxpipe", voice: "zoe", input, response_format: "pcm" }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(OpenAI.BadRequestError);
+      expect(failure).toMatchObject({ status: 400, param: "voice", code: "voice_not_found", message: expect.stringContaining('acme-tts has no voice "zoe"; it has e.g. "ann"') });
+      const spoken = await acmeServer.client().audio.speech.create({ model: "voxpipe", voice: "ann", input, response_format: "pcm" });
+      expect((await readAll(spoken.body as unknown as AsyncIterable<Uint8Array>)).length).toBeGreaterThan(0);
+    } finally {
+      await acmeServer.close();
+    }
   });
 
   it("any other failure, or a voice the server chose (mapped or the configured one), is not the client's mistake", () => {

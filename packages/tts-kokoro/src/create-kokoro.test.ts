@@ -142,7 +142,7 @@ describe("voices", () => {
     withKokoro({}, async (kokoro) => {
       const [chunk] = await collect(kokoro.synthesize({ text: "Hello, world!", voice: "af_flat" }));
       expect(peak(chunk?.pcm ?? new Float32Array())).toBeCloseTo(0.3, 3);
-      await expect(collect(kokoro.synthesize({ text: "Hello.", voice: "af_nobody" }))).rejects.toMatchObject({ code: "model-not-found" });
+      await expect(collect(kokoro.synthesize({ text: "Hello.", voice: "af_nobody" }))).rejects.toMatchObject({ code: "voice-not-found" });
     }));
 
   it("speaks British English for b… voices unless lang says otherwise", async () => {

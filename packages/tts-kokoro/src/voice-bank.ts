@@ -30,7 +30,7 @@ export class VoiceBank {
     this.#options = options;
   }
 
-  /** Resolves a spec to its files without reading them; throws ModelNotFoundError for a voice that is nowhere. */
+  /** Resolves a spec to its files without reading them; throws core's `voice-not-found` for a voice that is nowhere. */
   resolve(spec: string): ResolvedVoice {
     const { voicesDir, model, cacheDir, context } = this.#options;
     return {

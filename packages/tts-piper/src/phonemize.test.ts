@@ -41,6 +41,7 @@ describe("phonemizeSentences with eSpeak NG (WebAssembly)", () => {
   it("rejects an unknown eSpeak voice with a clear message", async () => {
     const engine = await loadEspeakEngine();
     expect(() => engine.textToIpa("xx-nowhere", "hello")).toThrow(/eSpeak NG has no voice "xx-nowhere"/);
+    expect(() => engine.textToIpa("xx-nowhere", "hello")).toThrow(expect.objectContaining({ code: "voice-not-found", message: expect.stringContaining('"espeakVoice" option') }));
     expect(engine.textToIpa("en-us", "hello")).toContain("l");
   });
 });
