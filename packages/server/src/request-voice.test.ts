@@ -102,7 +102,7 @@ describe("unknownVoiceError (core's voice-not-found, from any adapter)", () => {
   });
 
   it("any other failure, or a voice the server chose (mapped or the configured one), is not the client's mistake", () => {
-    expect(unknownVoiceError(failure("invalid-voice-spec", "bad blend"), passed, "audio.speech", "voice")).toBeUndefined();
+    expect(unknownVoiceError(failure("invalid-voice-file", "bad file"), passed, "audio.speech", "voice")).toBeUndefined();
     expect(unknownVoiceError(failure("unknown-speaker", "old code"), passed, "audio.speech", "voice")).toBeUndefined();
     expect(unknownVoiceError(failure("voice-not-found", "m"), resolveRequestVoice("narrator", { narrator: "en-zz" }), "audio.speech", "voice")).toBeUndefined();
     expect(unknownVoiceError(failure("voice-not-found", "m"), resolveRequestVoice("alloy", {}), "audio.speech", "voice")).toBeUndefined();

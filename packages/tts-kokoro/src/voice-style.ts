@@ -33,10 +33,11 @@ export function parseVoiceSpec(spec: string): VoicePart[] {
     const name = (weighted ? weighted[1] : part)?.trim() ?? "";
     const weight = weighted ? Number(weighted[2]) : 1;
     if (!name || !(weight > 0)) {
-      throw new VoxpipeError({
-        code: "invalid-voice-spec",
-        stage: "tts",
-        message: `kokoro: voice "${spec}": the part "${part}" is not NAME or NAME:WEIGHT with a weight above 0. Write e.g. "af_heart" or "af_heart:0.7,af_bella:0.3".`,
+      // A malformed blend names no voice Kokoro has: the same failure as an unknown name (a request's mistake, not the server's).
+      throw voiceNotFoundError({
+        backend: "kokoro",
+        voice: spec,
+        hint: `The part "${part}" is not NAME or NAME:WEIGHT with a weight above 0. Write e.g. "af_heart" or "af_heart:0.7,af_bella:0.3".`,
       });
     }
     return { name, weight };
