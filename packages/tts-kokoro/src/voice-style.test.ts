@@ -20,7 +20,7 @@ describe("voice specs", () => {
 
   it("rejects a zero weight or an empty part, saying how to write a blend", () => {
     expect(() => parseVoiceSpec("af_heart:0")).toThrow(/The part "af_heart:0" is not NAME or NAME:WEIGHT.*"af_heart:0.7,af_bella:0.3"/);
-    expect(() => parseVoiceSpec("af_heart,")).toThrow(/the part "" is not NAME/);
+    expect(() => parseVoiceSpec("af_heart,")).toThrow(/The part "" is not NAME/);
     expect(() => parseVoiceSpec("af_heart,")).toThrow(expect.objectContaining({ code: "voice-not-found", message: expect.stringContaining("NAME:WEIGHT") }));
   });
 });
