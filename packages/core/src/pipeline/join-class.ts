@@ -12,13 +12,16 @@ export type EndingClass = Exclude<JoinClass, "paragraph">;
 
 const SENTENCE_ENDS = new Set([".", "!", "?", "…", "。", "！", "？", "‼", "⁇", "⁈", "⁉"]);
 const CLAUSE_ENDS = new Set([",", ";", ":", "—", "–", "，", "、", "；", "："]);
-/** Closing quotes and brackets that may follow the mark: `He said "no."`, `(see above.)`. */
-const CLOSERS = /[\s"'”’»›)\]}」』）】〉》*_`]+$/u;
+/** Closing quotes, brackets and emphasis marks that may follow the mark: `He said "no."`, `(see above.)`, `**Done.**` (whitespace is skipped too). */
+const CLOSERS = new Set(['"', "'", "”", "’", "»", "›", ")", "]", "}", "」", "』", "）", "】", "〉", "》", "*", "_", "`"]);
 
 /** The class of a segment's written text's ending: its last mark after closing quotes and brackets. */
 export function endingClass(writtenText: string): EndingClass {
-  const trimmed = writtenText.replace(CLOSERS, "");
-  const last = [...trimmed.slice(-2)].pop() ?? "";
+  // Back from the end past closers and whitespace (a loop, not a regular expression: this runs on the way to every TTS request).
+  let end = writtenText.length;
+  while (end > 0 && (CLOSERS.has(writtenText[end - 1]!) || isWhitespace(writtenText.charCodeAt(end - 1)))) end--;
+  // Every mark below is one UTF-16 unit, so the last unit is enough.
+  const last = end > 0 ? writtenText[end - 1]! : "";
   if (SENTENCE_ENDS.has(last)) return "sentence";
   if (CLAUSE_ENDS.has(last)) return "clause";
   return "none";
@@ -27,4 +30,12 @@ export function endingClass(writtenText: string): EndingClass {
 /** The class of the join between a segment that ended with `ending` and the next one. */
 export function joinClass(ending: EndingClass, next: { startsBlock?: boolean }): JoinClass {
   return next.startsBlock ? "paragraph" : ending;
+}
+
+/** What `\s` matches, by code unit. */
+function isWhitespace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
