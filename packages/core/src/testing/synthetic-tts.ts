@@ -5,6 +5,7 @@ import type { TtsProvider } from "../tts/tts-provider.js";
 import { parseAdapterOptions } from "../adapter-kit/parse-adapter-options.js";
 import { defineAdapter } from "../registry/define-adapter.js";
 import { abortableSleep } from "../util/abortable-sleep.js";
+import { sineTone } from "./sine-tone.js";
 
 /** Options of the synthetic TTS, a TEST DOUBLE that makes tones. */
 export const syntheticTtsOptionsSchema = z.object({
@@ -30,11 +31,6 @@ export type SyntheticTtsOptions = z.input<typeof syntheticTtsOptionsSchema>;
 export function createSyntheticTts(input: SyntheticTtsOptions = {}): TtsProvider {
   const options = parseAdapterOptions("@voxpipe/core/testing#syntheticTts", syntheticTtsOptionsSchema, input);
   let requestCount = 0;
-  const tone = (startFrame: number, frames: number, sampleRate: number): Float32Array => {
-    const pcm = new Float32Array(frames);
-    for (let i = 0; i < frames; i++) pcm[i] = 0.3 * Math.sin((2 * Math.PI * 440 * (startFrame + i)) / sampleRate);
-    return pcm;
-  };
   return {
     id: "synthetic-tts (test double)",
     voice: options.voice,
@@ -60,7 +56,7 @@ export function createSyntheticTts(input: SyntheticTtsOptions = {}): TtsProvider
         }
         const due = start + options.firstChunkMs + ((frame + frames) / sampleRate) * 1000 * options.realTimeFactor;
         await abortableSleep(due - performance.now(), signal, "tts");
-        const pcm = tone(frame, frames, sampleRate);
+        const pcm = sineTone(frame, frames, sampleRate);
         if (options.streaming) yield { pcm, sampleRate, channels: 1 };
         else whole.push(pcm);
       }
