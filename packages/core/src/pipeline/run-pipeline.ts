@@ -138,12 +138,11 @@ async function drive(
 
   let nextIndex = 0;
   /**
-   * Sends each segment to TTS, then queues `pending` (the text that completed them, observed
+   * Sends each segment to TTS, then queues `queued` (the text that completed them, observed
    * already) and their events for the consumer: the TTS starts first, the consumer still sees
    * every event ahead of any of its audio. Resolves when the consumer has room (backpressure).
    */
-  const speak = (segments: readonly Segment[], final: boolean, pending: PipelineEvent[] = []): Promise<void> => {
-    const queued = pending;
+  const speak = (segments: readonly Segment[], final: boolean, queued: PipelineEvent[] = []): Promise<void> => {
     for (let i = 0; i < segments.length; i++) {
       const index = nextIndex++;
       const segment = segments[i]!;
