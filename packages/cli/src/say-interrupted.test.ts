@@ -11,12 +11,14 @@ import { STREAMED_WAV_SIZE } from "@voxpipe/core";
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), "voxpipe-say-signals-"));
 // Test doubles (deterministic): ~7.8 s of tone rendered at half real time, in 100 ms fragments, exactly as the
-// TTS made it (no pauses shaped at the joins).
+// TTS made it (no pauses shaped at the joins). Cut by fixed rules (adaptive and eager cuts off): those follow the
+// measured LLM and TTS rates, so under load two runs could cut differently, and each segment's tone starts afresh.
 const config = path.join(dir, "doubles.yaml");
 writeFileSync(
   config,
   `llm: { use: "@voxpipe/core/testing#scriptedLlm", options: { text: "Sure! Here is a short answer for you. It has three sentences in it. This is the last one, and it is a little longer than the others.", tokensPerSecond: 60 } }\n` +
     `tts: { use: "@voxpipe/core/testing#syntheticTts", options: { sampleRate: 16000, realTimeFactor: 0.5, chunkMs: 100 } }\n` +
+    `segmenter: { adaptive: false, eagerFirstSegment: false }\n` +
     `pipeline: { pauses: { enabled: false } }\n`,
 );
 
