@@ -64,10 +64,12 @@ const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024
  * whatever is queued, and drops the connection if the client has not
  * completed the closing handshake within `timeoutMs`. Messages that still
  * arrive are read and ignored, except from a client that does not read
- * (4000): it could never complete the handshake, so the server stops reading.
+ * (4000: it could never complete the handshake) or that sent too many bad
+ * messages (1008: a flood, whose rest would only cost memory and time to
+ * read): the server stops reading it.
  */
 export function closeConnection(socket: WebSocket, close: ServerClose, timeoutMs: number): void {
-  if (close.code === CloseCode.notReading) socket.pause();
+  if (close.code === CloseCode.notReading || close.code === CloseCode.tooManyProtocolErrors) socket.pause();
   socket.close(close.code, close.reason);
   const timer = setTimeout(() => socket.terminate(), timeoutMs);
   timer.unref();
