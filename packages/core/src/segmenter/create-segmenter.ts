@@ -1,5 +1,6 @@
 import { AdaptivePolicy } from "./adaptive-policy.js";
 import { BlockMarkup } from "./block-markup.js";
+import { isCjkClauseMark, isClauseMark } from "./char-classes.js";
 import { CodePointReader } from "./code-point-reader.js";
 import { FirstSegmentPolicy } from "./first-segment-policy.js";
 import { InlineMarkup } from "./inline-markup.js";
@@ -10,8 +11,7 @@ import type { Segmenter, SegmenterOptions } from "./segmenter-options.js";
 import { SentenceBuilder } from "./sentence-builder.js";
 import { ThinkFilter } from "./think-filter.js";
 
-/** Clause marks a segment may not open with, and the pattern that drops them (with the space after). */
-const CLAUSE_MARKS = new Set([",", ";", ":", "，", "、", "；", "："]);
+/** The clause marks a segment may not open with, dropped with the space after them. */
 const LEADING_CLAUSE_MARKS = /^[,;:，、；：]+\s*/u;
 
 /**
@@ -37,7 +37,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   // opens a segment is never spoken, so it is dropped (a block start it carried passes to the next segment).
   let blockStart = false;
   const emit = (text: string, startsBlock: boolean): void => {
-    const spoken = CLAUSE_MARKS.has(text[0] ?? "") ? text.replace(LEADING_CLAUSE_MARKS, "") : text;
+    const spoken = opensWithClauseMark(text) ? text.replace(LEADING_CLAUSE_MARKS, "") : text;
     blockStart ||= startsBlock;
     if (!spoken) return;
     out.push(blockStart && index > 0 ? { index: index++, text: spoken, startsBlock: true } : { index: index++, text: spoken });
@@ -79,4 +79,10 @@ export async function* segment(text: AsyncIterable<string>, options?: SegmenterO
   const segmenter = createSegmenter(options);
   for await (const piece of text) yield* segmenter.push(piece);
   yield* segmenter.end();
+}
+
+/** A cheap check before the pattern (this runs for every segment): the text's first unit is a clause mark. */
+function opensWithClauseMark(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return isClauseMark(code) || isCjkClauseMark(code);
 }
